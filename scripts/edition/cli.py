@@ -1,0 +1,95 @@
+"""The `edition` command. Each subcommand is a thin shell around a function of
+:mod:`edition.api`; exit codes: 0 done, 1 the input is wrong (or invalid),
+2 the command could not run (missing tool, missing file, bad usage)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import __version__
+from .errors import EditionError
+from .paths import Project
+
+Handler = Callable[[argparse.Namespace, Project], int]
+
+
+def _cmd_encode(args: argparse.Namespace, project: Project) -> int:
+    from .encode import encode_documents
+
+    written = encode_documents(project, args.documents or None, check_only=args.check)
+    for result in written:
+        print(result)
+    return 0
+
+
+def _cmd_entities(args: argparse.Namespace, project: Project) -> int:
+    from .candidates import report_candidates
+
+    return report_candidates(project, args.document, use_natasha=not args.no_natasha)
+
+
+def _cmd_validate(args: argparse.Namespace, project: Project) -> int:
+    from .validate import main as validate_main
+
+    return validate_main(args, project)
+
+
+def _cmd_build(args: argparse.Namespace, project: Project) -> int:
+    from .build import build
+
+    return build(project, args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="edition",
+        description="Publish archival documents as a scholarly digital edition: "
+        "source/ -> tei/ (TEI P5) -> build/ (HTML site, PDF).",
+    )
+    parser.add_argument("--version", action="version", version=f"edition {__version__}")
+    parser.add_argument("--root", type=Path, help="project folder (default: found from the cwd)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("encode", help="encode source/ documents as TEI P5 into tei/")
+    p.add_argument("documents", nargs="*", metavar="DOCUMENT", help="document ids (default: all)")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 when a file in tei/ is not what encode would write")
+    p.set_defaults(handler=_cmd_encode)
+
+    p = sub.add_parser("entities", help="list names in a document that no registry record covers")
+    p.add_argument("document", help="document id")
+    p.add_argument("--no-natasha", action="store_true", help="skip the natasha name suggester")
+    p.set_defaults(handler=_cmd_entities)
+
+    p = sub.add_parser("validate", help="validate TEI files (TEI P5 and the edition's rules)")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="TEI files (default: tei/)")
+    p.add_argument("--tei-only", action="store_true", help="only the TEI P5 (tei_all) layer")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(handler=_cmd_validate)
+
+    p = sub.add_parser("build", help="encode, validate and render the edition into build/")
+    p.set_defaults(handler=_cmd_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    project = Project.locate(args.root)
+    try:
+        return args.handler(args, project)
+    except EditionError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

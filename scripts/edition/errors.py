@@ -1,0 +1,40 @@
+"""Errors an editor can act on: which file, which line, what is wrong, what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Problem:
+    """One thing wrong with an input."""
+
+    file: Path | str | None
+    line: int | None
+    message: str
+    hint: str = ""
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = str(self.file) if self.file else "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: error: {self.message}"
+        if self.hint:
+            text += f"\n  what to do: {self.hint}"
+        return text
+
+
+class EditionError(Exception):
+    """Raised with one or more problems; the command prints them and exits non-zero."""
+
+    def __init__(self, problems: Problem | list[Problem]):
+        self.problems = problems if isinstance(problems, list) else [problems]
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def fail(file: Path | str | None, line: int | None, message: str, hint: str = "") -> EditionError:
+    return EditionError(Problem(file, line, message, hint))

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Prepares a machine for the edition: system packages, the Python environment,
+# and the TEI P5 schema. Idempotent and quick when everything is already there.
+#   scripts/setup.sh          what `edition build` needs
+#   scripts/setup.sh --test   also what the test suite needs (Chromium, poppler)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+# --- system packages (Debian) ---------------------------------------------------
+need=()
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need+=(fonts-noto-core)
+ldconfig -p 2>/dev/null | grep -q libpangoft2 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+if [ "$want_test" = 1 ]; then
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${need[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" != 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# --- Python environment ---------------------------------------------------------
+extras="suggest,pdf"
+[ "$want_test" = 1 ] && extras="test"
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-$extras"
+if [ ! -f "$stamp" ]; then
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[$extras]"
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi
+
+# --- TEI P5 schema (tei_all.rng, TEI P5 4.3.0) ----------------------------------
+.venv/bin/python -m edition.schemafetch
