@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ def processor() -> PySaxonProcessor:
     return PySaxonProcessor(license=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(stylesheet: str) -> Any:
     proc = processor()
     compiler = proc.new_xslt30_processor()
@@ -43,11 +43,14 @@ def _value(proc: PySaxonProcessor, value: Any) -> Any:
 
 def transform(stylesheet: Path, source: Path | None = None, *, xml_text: str | None = None,
               params: dict[str, Any] | None = None, base_output: Path | None = None,
-              initial_template: str | None = None) -> str:
+              initial_template: str | None = None, string_value: bool = False) -> str:
     """Transform one TEI file (or XML text) and return the principal result as text.
 
     ``base_output``: folder against which ``xsl:result-document`` hrefs resolve.
     ``initial_template``: call a named template instead of applying templates.
+    ``string_value``: with ``initial_template``, return the string value of what the
+    template returns (e.g. JSON or plain text it builds) rather than its serialization,
+    which under an HTML or XML output method would escape ``<`` and ``&``.
     """
     proc = processor()
     exe = _compiled(str(stylesheet)).clone()  # clone first, then parameters
@@ -61,6 +64,11 @@ def transform(stylesheet: Path, source: Path | None = None, *, xml_text: str | N
                 node = proc.parse_xml(xml_file_name=str(source)) if source is not None \
                     else proc.parse_xml(xml_text=xml_text)
                 exe.set_global_context_item(xdm_item=node)
+            if string_value:
+                value = exe.call_template_returning_value(initial_template)
+                if value is None:
+                    return ""
+                return "".join(value.item_at(i).string_value for i in range(value.size))
             return exe.call_template_returning_string(initial_template) or ""
         if source is not None:
             node = proc.parse_xml(xml_file_name=str(source))

@@ -1,0 +1,168 @@
+"""Add the markup an editor does not write by hand: names, dates, measures, quotations.
+
+Runs on the parser's blocks and returns new inline trees; the witness text is
+unchanged (tested: ``witness_text`` before and after is the same).
+
+Order matters: quotations first (they only look at the block's top level), then
+names, then dates and measures in the text names left over. Editorial notes are
+annotated as English, the language they are written in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from .dates import DateError, find_dates, find_measures
+from .errors import EditionError, Problem
+from .markup import (
+    Block,
+    Choice,
+    DateSpan,
+    Entity,
+    Gap,
+    Inline,
+    Measure,
+    Name,
+    Note,
+    Quote,
+    Text,
+    Transcription,
+)
+from .names import find_mentions
+from .registry import Registry
+
+NOTE_LANG = "en"
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+
+
+class _Context:
+    def __init__(self, path: Path, block: Block, registry: Registry, written: dt.date):
+        self.path, self.block, self.registry, self.written = path, block, registry, written
+
+    def fail(self, message: str, hint: str) -> EditionError:
+        return EditionError(Problem(self.path, self.block.line, message, hint))
+
+
+def annotate(transcription: Transcription, registry: Registry, written: dt.date) -> Transcription:
+    blocks = []
+    for block in transcription.blocks:
+        ctx = _Context(transcription.path, block, registry, written)
+        inlines = _wrap_quote(block.inlines) if block.kind == "item" else block.inlines
+        blocks.append(replace(block, inlines=_annotate(inlines, transcription.lang, ctx, names=True)))
+    return replace(transcription, blocks=blocks)
+
+
+# --- quotations -----------------------------------------------------------------------
+
+def _wrap_quote(nodes: list[Inline]) -> list[Inline]:
+    """In a numbered proposal ("1. “…”."), wrap the quotation when the witness closes it
+    within the line; an unclosed quotation stays plain text (the editor notes it)."""
+    if not nodes or not isinstance(nodes[0], Text):
+        return nodes
+    first = nodes[0].value
+    stripped = first.lstrip("0123456789").lstrip(".").lstrip()
+    open_at = len(first) - len(stripped)
+    if not stripped or stripped[0] not in QUOTE_PAIRS:
+        return nodes
+    opener = stripped[0]
+    closer = QUOTE_PAIRS[opener]
+    # Find the matching close in top-level text: nesting for paired marks, the last
+    # one for straight quotes (which must then come in an even number).
+    positions: list[tuple[int, int]] = []
+    for index, node in enumerate(nodes):
+        if isinstance(node, Text):
+            start = open_at + 1 if index == 0 else 0
+            positions += [(index, i) for i in range(start, len(node.value))
+                          if node.value[i] in (opener, closer)]
+    close: tuple[int, int] | None = None
+    if opener == closer:
+        if positions and len(positions) % 2 == 1:
+            close = positions[-1]
+    else:
+        depth = 1
+        for index, i in positions:
+            ch = nodes[index].value[i]  # type: ignore[union-attr]
+            depth += 1 if ch == opener and ch != closer else -1
+            if depth == 0:
+                close = (index, i)
+                break
+    if close is None:
+        return nodes
+    c_index, c_pos = close
+    before = Text(first[:open_at])
+    if c_index == 0:
+        inner: list[Inline] = [Text(first[open_at:c_pos + 1])]
+        after_text = first[c_pos + 1:]
+        rest = nodes[1:]
+    else:
+        last = nodes[c_index]
+        assert isinstance(last, Text)
+        inner = [Text(first[open_at:]), *nodes[1:c_index], Text(last.value[:c_pos + 1])]
+        after_text = last.value[c_pos + 1:]
+        rest = nodes[c_index + 1:]
+    out: list[Inline] = [before] if before.value else []
+    out.append(Quote(inner))
+    if after_text:
+        out.append(Text(after_text))
+    return out + list(rest)
+
+
+# --- names, dates, measures ---------------------------------------------------------
+
+def _annotate(nodes: list[Inline], lang: str, ctx: _Context, names: bool) -> list[Inline]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.extend(_annotate_text(node.value, lang, ctx, names))
+        elif isinstance(node, Entity):
+            children = _annotate(node.children, lang, ctx, names=False)
+            if node.ref is None:
+                out.extend(children)
+                continue
+            entity = ctx.registry.entities.get(node.ref)
+            if entity is None:
+                raise ctx.fail(f"{{@{node.ref} …}} names no registry record",
+                               "add the record to source/registry/ or correct the id")
+            text = "".join(n.value for n in node.children if isinstance(n, Text))
+            pseudonym = any(m.pseudonym and node.ref in m.refs
+                            for m in find_mentions(text, lang, ctx.registry))
+            out.append(Name(entity.element, (node.ref,), pseudonym, children))
+        elif isinstance(node, Note):
+            out.append(Note(_annotate(node.children, NOTE_LANG, ctx, names)))
+        elif isinstance(node, (Gap, Choice, DateSpan)):
+            out.append(node)
+        else:  # Supplied, Quote and the other containers
+            out.append(replace(node, children=_annotate(node.children, lang, ctx, names)))
+    return out
+
+
+def _annotate_text(text: str, lang: str, ctx: _Context, names: bool) -> list[Inline]:
+    spans: list[tuple[int, int, Inline]] = []
+    if names:
+        for m in find_mentions(text, lang, ctx.registry):
+            spans.append((m.start, m.end, Name(m.element, tuple(m.refs), m.pseudonym,
+                                               [Text(text[m.start:m.end])])))
+    try:
+        dates = find_dates(text, ctx.written)
+    except DateError as err:
+        raise ctx.fail(str(err), "correct the transcription, or mark the text with "
+                       "{!…} if it is not a date") from err
+    others = [(s.start, s.end, DateSpan(s.value, [Text(text[s.start:s.end])])) for s in dates]
+    others += [(s.start, s.end, Measure(s.type, s.value, s.unit, [Text(text[s.start:s.end])]))
+               for s in find_measures(text)]
+    for start, end, node in sorted(others, key=lambda s: s[0]):
+        if not any(start < e and s < end for s, e, _ in spans):
+            spans.append((start, end, node))
+    spans.sort(key=lambda s: s[0])
+    out: list[Inline] = []
+    pos = 0
+    for start, end, node in spans:
+        if start > pos:
+            out.append(Text(text[pos:start]))
+        out.append(node)
+        pos = end
+    if pos < len(text):
+        out.append(Text(text[pos:]))
+    return out
