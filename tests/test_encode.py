@@ -1,0 +1,353 @@
+"""The encoder: source/ gives tei/ byte for byte; names, dates and alignment are complete;
+a new document needs only files; bad input fails clearly and leaves tei/ untouched."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from edition.cli import main as cli
+from edition.encode import encode_documents, encode_one, load_sources
+from edition.errors import EditionError
+from edition.paths import Project
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = Project(ROOT)
+NS = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+TELEGRAM = "1951-07-03-mao-to-filippov"
+REPLY = "1951-07-03-filippov-to-mao"
+
+
+@pytest.fixture(scope="module")
+def trees() -> dict[str, etree._ElementTree]:
+    sources = load_sources(PROJECT)
+    return {doc_id: etree.ElementTree(etree.fromstring(encode_one(PROJECT, sources, doc_id)))
+            for doc_id in sources.corpus}
+
+
+def copy_project(tmp_path: Path) -> Project:
+    for name in ("source", "tei"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    (tmp_path / "pyproject.toml").write_text("")
+    return Project(tmp_path)
+
+
+# --- freshness and determinism ----------------------------------------------------
+
+def test_committed_tei_is_what_the_sources_encode_to() -> None:
+    """Fails when source/ or the encoder changed and tei/ was not regenerated."""
+    assert encode_documents(PROJECT, check_only=True)
+
+
+def test_encoding_twice_gives_identical_bytes() -> None:
+    sources = load_sources(PROJECT)
+    for doc_id in sources.corpus:
+        assert encode_one(PROJECT, sources, doc_id) == encode_one(PROJECT, load_sources(PROJECT), doc_id)
+
+
+def test_check_reports_a_stale_file(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    target = project.tei / f"{TELEGRAM}.xml"
+    target.write_bytes(target.read_bytes().replace(b"Korea", b"Corea", 1))
+    with pytest.raises(EditionError) as info:
+        encode_documents(project, check_only=True)
+    assert "stale" in str(info.value)
+    assert cli(["--root", str(tmp_path), "encode", "--check"]) == 1
+
+
+# --- names ----------------------------------------------------------------------------
+
+def mentions(tree: etree._ElementTree, lang: str) -> list[tuple[str, str, str]]:
+    div = tree.find(f".//tei:div[@xml:lang='{lang}']", NS)
+    return [(etree.QName(el).localname, el.get("ref"), "".join(el.itertext()))
+            for el in div.iter() if el.get("ref") and etree.QName(el).localname in
+            ("persName", "placeName", "orgName", "geogName", "name")]
+
+
+EXPECTED_NAMES = {
+    (TELEGRAM, "ru"): [
+        ("persName", "#stalin", "Филиппов"), ("placeName", "#korea", "Кореи"),
+        ("geogName", "#parallel-38", "38 параллели"),
+        ("orgName", "#north-korean-government", "Корейского Народного правительства"),
+        ("orgName", "#south-korean-government", "Южно-Корейского правительства"),
+        ("placeName", "#korea", "Корею"), ("name", "#korean-war", "корейской войне"),
+        ("orgName", "#chinese-volunteers", "китайские добровольческие войска"),
+        ("placeName", "#north-korea #south-korea", "Северной и Южной Кореи"),
+        ("persName", "#kim-il-sung", "КИМ ИР СЕН"), ("persName", "#li-kenong", "ЛИ КЭ-НУНА"),
+        ("persName", "#kim-il-sung", "КИМ ИР СЕНУ"), ("placeName", "#kaesong", "Кайдзъё"),
+        ("persName", "#kim-il-sung", "КИМ ИР СЕНА"), ("persName", "#mao-zedong", "МАО ЦЗЭДУН"),
+    ],
+    (TELEGRAM, "en"): [
+        ("orgName", "#second-main-administration",
+         "SECOND MAIN ADMINISTRATION OF THE GENERAL STAFF OF THE SOVIET ARMY"),
+        ("persName", "#stalin", "Stalin"), ("placeName", "#beijing", "BEIJING"),
+        ("persName", "#stalin", "FILIPPOV"), ("placeName", "#korea", "Korea"),
+        ("geogName", "#parallel-38", "38th parallel"),
+        ("orgName", "#north-korean-government", "Korean People's government"),
+        ("orgName", "#south-korean-government", "South-Korean government"),
+        ("name", "#korean-war", "Korean war"),
+        ("orgName", "#chinese-volunteers", "Chinese volunteer troops"),
+        ("placeName", "#north-korea #south-korea", "North and South Korea"),
+        ("persName", "#kim-il-sung", "KIM IL SUNG"), ("persName", "#li-kenong", "Li Kenong"),
+        ("placeName", "#kaesong", "Kaesong"), ("persName", "#mao-zedong", "MAO ZEDONG"),
+    ],
+    (REPLY, "ru"): [("persName", "#mao-zedong", "МАО ЦЗЭДУНУ"), ("orgName", "#united-nations", "ООН"),
+                    ("persName", "#stalin", "ФИЛИППОВ")],
+    (REPLY, "en"): [("persName", "#krasovsky", "KRASOVSKY"), ("placeName", "#beijing", "BEIJING"),
+                    ("persName", "#mao-zedong", "MAO ZEDONG"), ("orgName", "#united-nations", "UN")],
+}
+
+
+@pytest.mark.parametrize(("doc_id", "lang"), sorted(EXPECTED_NAMES))
+def test_every_expected_mention_is_marked(trees, doc_id: str, lang: str) -> None:
+    found = set(mentions(trees[doc_id], lang))
+    missing = [m for m in EXPECTED_NAMES[doc_id, lang] if m not in found]
+    assert not missing
+
+
+def test_pseudonym_mentions_are_typed_and_point_to_stalin(trees) -> None:
+    for tree in trees.values():
+        for el in tree.iterfind(".//tei:text//tei:persName[@type='pseudonym']", NS):
+            assert el.get("ref") == "#stalin"
+            assert "".join(el.itertext()).lower() in ("филиппов", "filippov")
+    telegram_en = trees[TELEGRAM].find(".//tei:div[@xml:lang='en']", NS)
+    pseudonyms = telegram_en.findall(".//tei:persName[@type='pseudonym']", NS)
+    assert len(pseudonyms) == 2  # "To Comrade FILIPPOV", "Comrade FILIPPOV!"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "северокорейцев"), ("ru", "южно-корейских"), ("ru", "китайско-корейской"),
+    ("en", "North Koreans"), ("en", "South Korean troops"), ("en", "Chinese-Korean"),
+])
+def test_adjectives_and_demonyms_are_not_places(trees, lang: str, text: str) -> None:
+    div = trees[TELEGRAM].find(f".//tei:div[@xml:lang='{lang}']", NS)
+    for el in div.iter(f"{{{NS['tei']}}}placeName"):
+        assert text not in "".join(el.itertext())
+    assert text in "".join(div.itertext())
+
+
+def test_every_local_ref_resolves_within_the_file(trees) -> None:
+    for tree in trees.values():
+        ids = {el.get(XML_ID) for el in tree.iter() if el.get(XML_ID)}
+        for el in tree.iter():
+            for attr in ("ref", "corresp", "ana", "resp", "who"):
+                for pointer in (el.get(attr) or "").split():
+                    if pointer.startswith("#"):
+                        assert pointer[1:] in ids, (attr, pointer)
+
+
+def test_standoff_holds_exactly_the_records_the_file_uses(trees) -> None:
+    for tree in trees.values():
+        records = {el.get(XML_ID) for el in tree.iterfind(".//tei:standOff//*[@xml:id]", NS)
+                   if not el.get(XML_ID).startswith("align-")}
+        used = {p[1:] for el in tree.iter() for p in (el.get("ref") or "").split() if p.startswith("#")}
+        assert records == used
+
+
+# --- dates and measures -----------------------------------------------------------------
+
+EXPECTED_DATES = {
+    (TELEGRAM, "ru"): [("1950-06-25", "25.6.1950"), ("1951-07-02", "вчера"), ("1951-07-05", "5.7.1951")],
+    (TELEGRAM, "en"): [("1951-07-03T13:55:00", "13:55 3.7.1951"), ("1950-06-25", "25.6.1950"),
+                       ("1951-07-02", "yesterday"), ("1951-07-05", "5.7.1951"), ("1951-07-03", "3.7.51")],
+    (REPLY, "ru"): [("1951-07-03", "3 июля")],
+    (REPLY, "en"): [("1951-07-03", "3 July")],
+}
+
+
+@pytest.mark.parametrize(("doc_id", "lang"), sorted(EXPECTED_DATES))
+def test_every_date_in_the_text_is_marked_with_iso_when(trees, doc_id: str, lang: str) -> None:
+    div = trees[doc_id].find(f".//tei:div[@xml:lang='{lang}']", NS)
+    dates = [(el.get("when"), el.text) for el in div.iterfind(".//tei:date", NS)]
+    assert dates == EXPECTED_DATES[doc_id, lang]
+
+
+def test_distances_are_measures(trees) -> None:
+    for lang, text in (("ru", "10 английских миль"), ("en", "10 English miles")):
+        div = trees[TELEGRAM].find(f".//tei:div[@xml:lang='{lang}']", NS)
+        measures = div.findall(".//tei:measure", NS)
+        assert [(m.get("quantity"), m.get("unit"), m.text) for m in measures] == [("10", "mi", text)] * 2
+
+
+# --- alignment ------------------------------------------------------------------------------
+
+def units(tree: etree._ElementTree, lang: str) -> list[etree._Element]:
+    div = tree.find(f".//tei:div[@xml:lang='{lang}']", NS)
+    return [el for el in div.iterdescendants() if el.get(XML_ID) and "-note-" not in el.get(XML_ID)]
+
+
+def test_alignment_is_complete_and_symmetric(trees) -> None:
+    for tree in trees.values():
+        by_id = {el.get(XML_ID): el for el in tree.iter() if el.get(XML_ID)}
+        for lang in ("ru", "en"):
+            for unit in units(tree, lang):
+                assert unit.get("corresp") or unit.get("ana") in ("#align-unaligned", "#align-lost")
+                for target in (unit.get("corresp") or "").split():
+                    other = by_id[target[1:]]
+                    assert f"#{unit.get(XML_ID)}" in other.get("corresp").split()
+                    assert other.getparent() is not None and target[1:3] != lang
+
+
+def test_the_telegram_has_one_to_many_alignments(trees) -> None:
+    one_to_many = {u.get(XML_ID): u.get("corresp").split() for u in units(trees[TELEGRAM], "ru")
+                   if len((u.get("corresp") or "").split()) > 1}
+    assert one_to_many == {"ru-add1c": ["#en-add1c-1", "#en-add1c-2"],
+                           "ru-sending": ["#en-sending-1", "#en-sending-2"]}
+
+
+def test_units_without_counterpart_say_why(trees) -> None:
+    header = [u.get(XML_ID) for u in units(trees[TELEGRAM], "en") if u.get("ana")]
+    assert header == ["en-h1", "en-h2", "en-copies", "en-received", "en-series", "en-address",
+                      "en-number", "en-sentdate"]
+    lost = [u.get(XML_ID) for u in units(trees[REPLY], "ru") if u.get("ana") == "#align-lost"]
+    assert lost == ["ru-p2", "ru-signed"]
+
+
+def test_units_are_numbered_in_reading_order(trees) -> None:
+    for tree in trees.values():
+        for lang in ("ru", "en"):
+            numbers = [int(u.get("n")) for u in units(tree, lang)]
+            assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_the_reply_and_the_telegram_point_at_each_other(trees) -> None:
+    prev = trees[REPLY].find(".//tei:correspContext/tei:ref[@type='prev']", NS)
+    nxt = trees[TELEGRAM].find(".//tei:correspContext/tei:ref[@type='next']", NS)
+    assert prev.get("target") == f"{TELEGRAM}.xml" and nxt.get("target") == f"{REPLY}.xml"
+
+
+def test_incomplete_translation_is_marked_and_explained(trees) -> None:
+    p1 = trees[REPLY].find(".//tei:p[@xml:id='en-p1']", NS)
+    gap = p1.find("tei:gap", NS)
+    assert gap.get("reason") == "incomplete-witness"
+    assert "".join(p1.itertext()).split("reject")[0].endswith("should be ")
+    assert p1.find("tei:note", NS) is not None
+    head_note = trees[REPLY].find(".//tei:head[@xml:id='en-h1']/tei:note", NS)
+    assert "2950" in "".join(head_note.itertext()) and "3950" in "".join(head_note.itertext())
+
+
+# --- a new document needs only files ------------------------------------------------------
+
+THIRD_META = """date = "1951-07-05"
+languages = ["ru", "en"]
+original = "ru"
+answers = "1951-07-03-filippov-to-mao"
+[title]
+en = "A synthetic test letter"
+[witness]
+publisher = "Test Archive"
+title = "Synthetic letter"
+date = "July 5, 1951"
+[sent]
+persons = ["mao-zedong"]
+place = "beijing"
+date = "1951-07-05"
+[received]
+persons = ["stalin"]
+[[responsibility]]
+what = "Texts"
+who = "Test Archive"
+[[responsibility]]
+what = "Encoding"
+who = "edition"
+"""
+THIRD_RU = """salute @salute | Товарищ Филиппов!
+p @p1 | Вчера {@kaesong Кэсон} посетил товарищ Ли Кэ-нун [sic]{note A test note.}.
+p @p2 | Конец {sic телеграмы|телеграммы}.
+"""
+THIRD_EN = """salute @salute | Comrade Filippov!
+p @p1.1 | Yesterday Comrade Li Kenong visited Kaesong [sic].
+p @p1.2 | A second sentence & <script>alert(1)</script>.
+p @p2 | The end of the telegram.
+"""
+
+
+def add_third(project: Project, ru: str = THIRD_RU, en: str = THIRD_EN, meta: str = THIRD_META) -> Path:
+    folder = project.documents / "1951-07-05-test"
+    folder.mkdir()
+    (folder / "metadata.toml").write_text(meta, encoding="utf-8")
+    (folder / "ru.txt").write_text(ru, encoding="utf-8")
+    (folder / "en.txt").write_text(en, encoding="utf-8")
+    return folder
+
+
+def test_a_third_document_needs_only_files_in_source(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    add_third(project)
+    report = encode_documents(project)
+    assert any("1951-07-05-test" in line for line in report)
+    tree = etree.parse(str(project.tei / "1951-07-05-test.xml"))
+    assert tree.find(".//tei:p[@xml:id='ru-p1']", NS).get("corresp") == "#en-p1-1 #en-p1-2"
+    assert tree.find(".//tei:text//tei:date", NS).get("when") == "1951-07-04"
+    refs = {el.get("ref") for el in tree.iterfind(".//tei:text//*[@ref]", NS)}
+    assert {"#stalin", "#kaesong", "#li-kenong"} <= refs
+    # the reply now knows it was answered
+    reply = etree.parse(str(project.tei / f"{REPLY}.xml"))
+    assert reply.find(".//tei:correspContext/tei:ref[@type='next']", NS).get("target") == \
+        "1951-07-05-test.xml"
+
+
+def test_markup_characters_from_the_text_are_escaped(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    add_third(project)
+    encode_documents(project)
+    raw = (project.tei / "1951-07-05-test.xml").read_bytes()
+    assert b"&amp; &lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    assert b"<script>" not in raw
+
+
+# --- bad input: clear errors, nothing overwritten --------------------------------------------
+
+@pytest.mark.parametrize(("ru", "en", "fragment", "line"), [
+    (THIRD_RU.replace("{@kaesong", "{@nowhere"), THIRD_EN, "names no registry record", 2),
+    (THIRD_RU, THIRD_EN.replace("p @p2 |", "p @p3 |"), "no counterpart", 3),
+    (THIRD_RU.replace("Вчера", "31.2.1951"), THIRD_EN, "not a possible date", 2),
+    (THIRD_RU.replace("[sic]", "[sic"), THIRD_EN, "never closed", 2),
+    (THIRD_RU, THIRD_EN.replace("@p1.1", "@p1"), "one of several", 2),
+])
+def test_bad_input_is_reported_and_tei_is_untouched(tmp_path: Path, ru: str, en: str,
+                                                    fragment: str, line: int) -> None:
+    project = copy_project(tmp_path)
+    add_third(project, ru, en)
+    before = {p.name: p.read_bytes() for p in project.tei.glob("*.xml")}
+    with pytest.raises(EditionError) as info:
+        encode_documents(project)
+    problem = info.value.problems[0]
+    assert fragment in problem.message
+    assert problem.line == line and problem.hint
+    assert {p.name: p.read_bytes() for p in project.tei.glob("*.xml")} == before
+    assert not list(project.tei.glob(".staging-*"))
+
+
+def test_non_utf8_transcription_fails_through_the_command(tmp_path: Path, capsys) -> None:
+    project = copy_project(tmp_path)
+    folder = add_third(project)
+    (folder / "ru.txt").write_bytes(THIRD_RU.encode("cp1251"))
+    assert cli(["--root", str(tmp_path), "encode"]) == 1
+    err = capsys.readouterr().err
+    assert "ru.txt:1" in err and "UTF-8" in err and "what to do" in err
+    assert not (project.tei / "1951-07-05-test.xml").exists()
+
+
+def test_transcription_that_drifts_from_its_witness_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    path = project.documents / TELEGRAM / "en.txt"
+    path.write_text(path.read_text("utf-8").replace("ceasefire", "cease-fire", 1), "utf-8")
+    with pytest.raises(EditionError) as info:
+        encode_documents(project)
+    assert "no longer gives back the witness" in info.value.problems[0].message
+    assert info.value.problems[0].line is not None
+
+
+def test_mention_counts_per_type_and_language(trees) -> None:
+    """Not a fixed number: every type and language has mentions, and the counts are
+    printed for the closing note (pytest -s)."""
+    for doc_id, tree in sorted(trees.items()):
+        for lang in ("ru", "en"):
+            counts = Counter(kind for kind, _, _ in mentions(tree, lang))
+            print(doc_id, lang, dict(sorted(counts.items())))
+            assert counts["persName"] >= 1
