@@ -351,3 +351,14 @@ def test_mention_counts_per_type_and_language(trees) -> None:
             counts = Counter(kind for kind, _, _ in mentions(tree, lang))
             print(doc_id, lang, dict(sorted(counts.items())))
             assert counts["persName"] >= 1
+
+
+def test_new_scaffolds_a_folder_that_encode_explains(tmp_path: Path, capsys) -> None:
+    project = copy_project(tmp_path)
+    assert cli(["--root", str(tmp_path), "new", "1951-07-10-test"]) == 0
+    folder = project.documents / "1951-07-10-test"
+    assert {p.name for p in folder.iterdir()} == {"metadata.toml", "ru.txt", "en.txt", "witness"}
+    assert cli(["--root", str(tmp_path), "new", "1951-07-10-test"]) == 1  # never overwrites
+    # the unfilled template is refused with a message about the date, not a traceback
+    assert cli(["--root", str(tmp_path), "encode"]) == 1
+    assert "metadata.toml" in capsys.readouterr().err

@@ -31,6 +31,14 @@ def _cmd_entities(args: argparse.Namespace, project: Project) -> int:
     return report_candidates(project, args.document, use_natasha=not args.no_natasha)
 
 
+def _cmd_new(args: argparse.Namespace, project: Project) -> int:
+    from .scaffold import new_document
+
+    folder = new_document(project, args.document, args.languages.split(","))
+    print(f"created {folder}: fill in metadata.toml and the transcriptions, then run `edition encode`")
+    return 0
+
+
 def _cmd_validate(args: argparse.Namespace, project: Project) -> int:
     from .validate import main as validate_main
 
@@ -63,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("document", help="document id")
     p.add_argument("--no-natasha", action="store_true", help="skip the natasha name suggester")
     p.set_defaults(handler=_cmd_entities)
+
+    p = sub.add_parser("new", help="start a new document folder in source/documents/")
+    p.add_argument("document", help="document id, e.g. 1951-07-05-mao-to-filippov")
+    p.add_argument("--languages", default="ru,en", help="comma-separated, original first (default ru,en)")
+    p.set_defaults(handler=_cmd_new)
 
     p = sub.add_parser("validate", help="validate TEI files (TEI P5 and the edition's rules)")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="TEI files (default: tei/)")

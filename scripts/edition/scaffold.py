@@ -1,0 +1,88 @@
+"""`edition new <id>`: start a document folder from commented templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import EditionError, Problem
+from .metadata import DOC_ID_RE, LANG_RE
+from .paths import Project
+
+METADATA = '''# Metadata of {id}. Every field: docs/source-format.md. Leave what you do not know empty
+# or out; the TEI will say it is unknown. Never guess.
+
+date = "YYYY-MM-DD"              # date of writing; "yesterday" in the text is resolved against it
+languages = [{languages}]
+original = "{original}"
+# answers = "<id of the document this one replies to>"
+
+[title]
+en = ""                          # the edition's title of the document
+
+[witness]                        # the copy you transcribe
+publisher = ""
+title = ""
+date = ""
+url = ""
+summary = ""
+rights = ""
+unknown = []                     # fields the copy lacks
+
+[archival]                       # the archival original, as far as known
+kind = ""
+number = ""
+repository = ""
+reference = ""
+
+[sent]
+persons = []                     # registry ids (source/registry/)
+# place = ""
+# date = "YYYY-MM-DD"
+
+[received]
+persons = []
+
+[keywords]
+en = []
+
+[[responsibility]]
+what = "Texts"
+who = ""                         # the witness's publisher, as in [witness]
+[[responsibility]]
+what = "Transcription and TEI encoding"
+who = "edition"
+
+[[change]]
+when = "YYYY-MM-DD"
+what = "Transcribed and encoded."
+'''
+
+TRANSCRIPTION = '''# {id}: {lang} transcription. Format: docs/source-format.md
+# One line per block:  KIND [@label] [flags] | text
+# Kinds: head, seg, dateline, salute, p, item (indent a p under it), signed, gap.
+# Labels pair this line with the line of the same label in the other languages' files.
+#
+# salute @salute | …
+# p @p1 | …
+'''
+
+
+def new_document(project: Project, doc_id: str, languages: list[str]) -> Path:
+    if not DOC_ID_RE.match(doc_id):
+        raise EditionError(Problem(None, None, f"bad document id {doc_id!r}",
+                                   "use lower-case letters, digits and '-', e.g. 1951-07-05-mao-to-filippov"))
+    for lang in languages:
+        if not LANG_RE.match(lang):
+            raise EditionError(Problem(None, None, f"bad language code {lang!r}",
+                                       "use ISO 639 codes such as ru, en"))
+    folder = project.documents / doc_id
+    if folder.exists():
+        raise EditionError(Problem(folder, None, "the document folder exists already",
+                                   "choose another id, or edit the files that are there"))
+    (folder / "witness").mkdir(parents=True)
+    quoted = ", ".join(f'"{lang}"' for lang in languages)
+    (folder / "metadata.toml").write_text(
+        METADATA.format(id=doc_id, languages=quoted, original=languages[0]), encoding="utf-8")
+    for lang in languages:
+        (folder / f"{lang}.txt").write_text(TRANSCRIPTION.format(id=doc_id, lang=lang), encoding="utf-8")
+    return folder
