@@ -174,7 +174,18 @@ class RussianDecliner:
             return self._foreign(words, animate=kind == "person")
         if kind == "person":
             return self._person(words)
-        return self._phrase(words)
+        result = self._phrase(words)
+        if len(words) == 1 and self._is_place_name(words[0]):
+            # The dictionary's foreign place names are not all right: it declines «Кэсон»
+            # with a fleeting vowel («Кэсна»). The regular endings are added as well; a
+            # wrong extra form costs nothing, a missing one loses mentions.
+            for case, spellings in self._foreign(words, animate=False).items():
+                result.setdefault(case, set()).update(spellings)
+        return result
+
+    def _is_place_name(self, word: str) -> bool:
+        parse = self._noun_parse(word)
+        return parse is not None and "Geox" in parse.tag
 
     def _known(self, word: str) -> bool:
         # Numbers and numbered ordinals («38», «38-я») are not names.

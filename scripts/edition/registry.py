@@ -41,8 +41,11 @@ REQUIRED_LANGUAGES = ("en", "ru")
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 # Registry ids share the xml:id space of a TEI file with language divisions ({lang}),
-# responsibilities and interpretations, whose forms are reserved here; a clash with an
-# alignment unit ({lang}-{key}) depends on the document and is checked by the encoder.
+# alignment units and notes ({lang}-…), responsibilities and interpretations. Bare
+# language codes and the resp-/align- prefixes are reserved here; so is "{lang}-" for
+# every language the registry names things in (ru-, en-: the languages of the
+# divisions), checked once all files are read. A two-letter word of another language
+# stays usable (li-kenong); a clash with a unit of one document is the encoder's check.
 RESERVED_ID = re.compile(r"^(?:[a-z]{2,3}$|resp-|align-)")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}")
 ISO_DATE = re.compile(r"-?\d{4}-\d{2}-\d{2}")
@@ -151,9 +154,20 @@ def load_registry(folder: Path) -> Registry:
                     "ids must be unique across all registry files"))
                 continue
             found[entity.id] = entity
+    problems += _language_prefixed_ids(found)
     if problems:
         raise EditionError(problems)
     return Registry(folder, dict(sorted(found.items())))
+
+
+def _language_prefixed_ids(entities: dict[str, Entity]) -> list[Problem]:
+    languages = {lang for e in entities.values() for lang in (*e.names, *e.forms)}
+    return [Problem(e.file, e.line, f"[{e.id}]: bad id {e.id!r}: it starts with the "
+                    f"language code {e.id.split('-')[0]!r} and could collide with the "
+                    "TEI ids of that language's division (alignment units, notes)",
+                    "choose an id that does not start with a language code and a hyphen")
+            for e in entities.values()
+            if "-" in e.id and e.id.split("-")[0] in languages]
 
 
 # --- one file ---------------------------------------------------------------------------

@@ -1,0 +1,160 @@
+"""`edition entities DOCUMENT`: unregistered names in the witness texts, in temporary
+projects built from the shared witness texts and a copy of the real registry."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from edition.candidates import find_candidates, natasha_tagger, report_candidates
+from edition.cli import main
+from edition.errors import EditionError
+from edition.paths import Project
+from edition.registry import Registry
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seed" / "000_258a02fb508c896b.txt"
+REPLY = SHARED / "documents" / "1951-07-03-filippov-to-mao.txt"
+
+pytestmark = pytest.mark.skipif(not SEED.is_file() or not REPLY.is_file(),
+                                reason="the shared witness texts are not beside the repository")
+
+
+def split_languages(path: Path) -> dict[str, str]:
+    """The shared files hold Russian, then English: a line is Russian when it has
+    Cyrillic letters; lines without letters are dropped."""
+    result: dict[str, list[str]] = {"ru": [], "en": []}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if any("а" <= c.lower() <= "я" for c in line):
+            result["ru"].append(line)
+        elif any(c.isalpha() for c in line):
+            result["en"].append(line)
+    return {lang: "\n".join(lines) + "\n" for lang, lines in result.items()}
+
+
+def make_project(root: Path, documents: dict[str, Path]) -> Project:
+    (root / "source").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copytree(REPO / "source" / "registry", root / "source" / "registry")
+    for doc_id, path in documents.items():
+        witness = root / "source" / "documents" / doc_id / "witness"
+        witness.mkdir(parents=True)
+        for lang, text in split_languages(path).items():
+            (witness / f"{lang}.txt").write_text(text, encoding="utf-8")
+    return Project(root)
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Project:
+    return make_project(tmp_path / "p", {"seed": SEED, "reply": REPLY})
+
+
+def run(project: Project, doc_id: str, use_natasha: bool = True) -> tuple[int, str]:
+    out = io.StringIO()
+    code = report_candidates(project, doc_id, use_natasha=use_natasha, out=out)
+    return code, out.getvalue()
+
+
+def section(output: str, lang: str) -> str:
+    """The lines printed for one language."""
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{lang}: "))
+    body = []
+    for line in lines[start + 1:]:
+        if not line.startswith("  "):
+            break
+        body.append(line)
+    return "\n".join(body)
+
+
+def test_registered_names_are_not_reported(project: Project) -> None:
+    code, output = run(project, "seed")
+    assert code == 0
+    for name in ("КИМ ИР СЕН", "ЛИ КЭ-НУНА", "Кайдзъё", "Кореи", "МАО ЦЗЭДУН", "Филиппов"):
+        assert name not in section(output, "ru")
+    for name in ("KIM IL SUNG", "Li Kenong", "Kaesong", "BEIJING", "FILIPPOV", "Stalin",
+                 "SECOND MAIN ADMINISTRATION"):
+        assert name not in section(output, "en")
+
+
+def test_output_is_grouped_per_language_with_line_numbers(project: Project) -> None:
+    _, output = run(project, "seed")
+    assert [line.split(":")[0] for line in output.splitlines()
+            if not line.startswith(" ")] == ["en", "ru"]
+    english = split_languages(SEED)["en"].splitlines()
+    # every reported line number points at a line that holds the reported text
+    for lang in ("en",):
+        for entry in section(output, lang).splitlines():
+            number, rest = entry.strip().split(": ", 1)
+            text = rest.rsplit("  [", 1)[0]
+            assert text in english[int(number) - 1]
+
+
+def test_an_unregistered_name_is_reported_where_it_is(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", {"seed": SEED})
+    witness = project.documents / "seed" / "witness"
+    ru = witness / "ru.txt"
+    lines = ru.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "Вчера товарищ Пэн Дэхуай прибыл в Пхеньян.")
+    ru.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, output = run(project, "seed", use_natasha=False)
+    assert "  4: Пэн Дэхуай  [capitalised]" in section(output, "ru")
+    assert "  4: Пхеньян  [capitalised]" in section(output, "ru")
+
+
+def test_removing_a_record_makes_its_name_a_candidate(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", {"seed": SEED})
+    places = project.registry / "places.toml"
+    text = places.read_text(encoding="utf-8")
+    start = text.index("[kaesong]")
+    end = text.index("[parallel-38]")
+    places.write_text(text[:start] + text[end:], encoding="utf-8")
+    _, output = run(project, "seed", use_natasha=False)
+    assert "Kaesong  [capitalised]" in section(output, "en")
+    assert "Кайдзъё  [capitalised]" in section(output, "ru")
+
+
+@pytest.mark.skipif(natasha_tagger() is None, reason="natasha (extra 'suggest') not installed")
+def test_natasha_suggestions_are_labelled(tmp_path: Path) -> None:
+    registry = Registry.load(REPO / "source" / "registry")
+    text = "Товарищ Пэн Дэхуай прибыл в Пхеньян и встретился с Ким Ир Сеном.\n"
+    found = find_candidates(text, "ru", registry, use_natasha=True)
+    sources = {c.text: c.source for c in found}
+    assert "natasha PER" in sources["Пэн Дэхуай"]
+    assert "natasha LOC" in sources["Пхеньян"]
+    # Kim Il Sung is registered: natasha's span for him is covered by the matcher
+    assert not any("Ким" in t for t in sources)
+    without = find_candidates(text, "ru", registry, use_natasha=False)
+    assert not any("natasha" in c.source for c in without)
+
+
+def test_sentence_initial_ordinary_words_are_not_candidates() -> None:
+    registry = Registry.load(REPO / "source" / "registry")
+    text = "Прошу Вас сообщить.\nThe enemy will possibly propose an exchange.\n"
+    assert find_candidates(text, "ru", registry, use_natasha=False) == []
+    assert find_candidates(text.splitlines()[1], "en", registry, use_natasha=False) == []
+
+
+def test_missing_document_is_an_error(project: Project) -> None:
+    with pytest.raises(EditionError) as info:
+        run(project, "no-such-document")
+    assert "no document 'no-such-document'" in str(info.value)
+
+
+def test_document_without_witness_is_an_error(project: Project) -> None:
+    (project.documents / "empty").mkdir()
+    with pytest.raises(EditionError) as info:
+        run(project, "empty")
+    assert "no witness text" in str(info.value)
+
+
+def test_command_line(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project.root), "entities", "reply", "--no-natasha"]) == 0
+    output = capsys.readouterr().out
+    assert "ru: " in output and "en: " in output
+    assert "KRASOVSKY" not in output and "ФИЛИППОВ" not in output
+    assert main(["--root", str(project.root), "entities", "nothing"]) == 1
+    assert "no document 'nothing'" in capsys.readouterr().err
