@@ -234,7 +234,7 @@ def test_authority_without_verified(tmp_path: Path) -> None:
     path = write(tmp_path, "places.toml", MINIMAL + "\n[[korea.authority]]\n"
                  "type = \"wikidata\"\nid = \"Q18097\"\n")
     file, line, message = problem_of(tmp_path)
-    assert file == path and line in (1, 6)
+    assert (file, line) == (path, 6)
     assert "without 'verified'" in message
 
 

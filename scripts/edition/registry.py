@@ -189,9 +189,11 @@ class _Locator:
         return self.tables.get(key, 1)
 
     def key(self, table: str, key: str) -> int:
-        """Line of `key = …` (or `key.sub = …`) inside the table, else the table's line."""
+        """Line of `key = …`, `key.sub = …` or `[[table.key]]` within the table, else the
+        table's line."""
         start = self.table(table)
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*(?:\.|=)")
+        pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*(?:\.|=)|\[\[\s*"
+                             rf"{re.escape(table)}\.{re.escape(key)}\s*\]\])")
         for number in range(start + 1, len(self.lines) + 1):
             line = self.lines[number - 1]
             if re.match(r"^\s*\[(?!\[)", line) and not line.strip().startswith(f"[{table}."):
