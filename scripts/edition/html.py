@@ -1,0 +1,242 @@
+"""Render the HTML edition: tei/*.xml -> build/site/.
+
+Two mechanisms, one per kind of page:
+
+- a document page is a function of one TEI file: ``xslt/html.xsl`` renders it whole
+  (compiled once, reused for every document);
+- pages that span documents (home, registers, about) are rendered by jinja2 from the JSON
+  summary the same stylesheet gives of each document (named template ``site-data``).
+
+Layout of the site (all links relative, so it works over HTTP and from file://)::
+
+    index.html  about.html  persons.html  places.html  organisations.html  events.html
+    documents/<id>.html     tei/<id>.xml     text/<id>.<lang>.txt
+    assets/edition.css      assets/edition.js
+    pdf -> ../pdf           (symlink: the PDF stage writes build/pdf/<id>.pdf)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .errors import EditionError, Problem
+from .paths import PACKAGE_DIR, XSLT_DIR, Project
+from .xsltrun import transform
+
+STYLESHEET = XSLT_DIR / "html.xsl"
+SITE_DIR = PACKAGE_DIR / "site"
+TEMPLATES = SITE_DIR / "templates"
+ASSETS = SITE_DIR / "assets"
+
+# Register pages in navigation order: (register key as html.xsl's edn:register gives it,
+# page title, singular label). The XSLT's $site-sections lists the same pages.
+REGISTERS: tuple[tuple[str, str], ...] = (
+    ("persons", "Persons"),
+    ("places", "Places"),
+    ("organisations", "Organisations"),
+    ("events", "Events"),
+)
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("index.html", "Documents"),
+    *((f"{key}.html", title) for key, title in REGISTERS),
+    ("about.html", "About this edition"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Edition-wide values from source/edition.toml that pages show or cite."""
+
+    title: str
+    title_ru: str
+    short_title: str
+    base_url: str
+    publisher: str
+    licence: str
+    licence_url: str
+
+    @classmethod
+    def load(cls, project: Project) -> Settings:
+        try:
+            data = tomllib.loads(project.edition_file.read_text(encoding="utf-8"))
+        except FileNotFoundError as err:
+            raise EditionError(Problem(project.edition_file, None, "edition settings missing",
+                                       "create source/edition.toml with an [edition] table")) from err
+        edition = data.get("edition", {})
+        titles = edition.get("title", {})
+        title = titles.get("en") if isinstance(titles, dict) else str(titles)
+        base_url = str(edition.get("base_url", ""))
+        if base_url and not base_url.endswith("/"):
+            base_url += "/"
+        return cls(
+            title=title or "Digital edition",
+            title_ru=titles.get("ru", "") if isinstance(titles, dict) else "",
+            short_title=str(edition.get("short_title") or title or "Digital edition"),
+            base_url=base_url,
+            publisher=str(edition.get("publisher", "")),
+            licence=str(edition.get("licence", "")),
+            licence_url=str(edition.get("licence_url", "")),
+        )
+
+    def xslt_params(self) -> dict[str, str]:
+        return {
+            "edition-title": self.title,
+            "short-title": self.short_title,
+            "base-url": self.base_url,
+            "publisher": self.publisher,
+            "licence": self.licence,
+            "licence-url": self.licence_url,
+        }
+
+
+@dataclass
+class Entry:
+    """One registry record as the register shows it, with its occurrences in all documents."""
+
+    record: dict[str, Any]
+    occurrences: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return str(self.record["id"])
+
+    @property
+    def sort_key(self) -> str:
+        return str(self.record["name"]).casefold()
+
+
+def _markup(data: dict[str, Any]) -> dict[str, Any]:
+    """Mark the *_html fields (HTML serialized by XSLT, its text already escaped) as safe,
+    so autoescaping stays on for everything else."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key.endswith("_html") or key == "html":
+            out[key] = Markup(value)
+        elif isinstance(value, dict):
+            out[key] = _markup(value)
+        elif isinstance(value, list):
+            out[key] = [_markup(v) if isinstance(v, dict) else v for v in value]
+        else:
+            out[key] = value
+    return out
+
+
+def document_data(tei_file: Path) -> dict[str, Any]:
+    """The JSON summary html.xsl gives of one document."""
+    text = transform(STYLESHEET, tei_file, initial_template="site-data", string_value=True)
+    return _markup(json.loads(text))
+
+
+def document_page(tei_file: Path, settings: Settings) -> str:
+    """The document page, as html.xsl renders it."""
+    return transform(STYLESHEET, tei_file, params=settings.xslt_params())
+
+
+def _reading_order(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Documents by date, a reply after what it answers (depth along prev links), then id."""
+    by_id = {d["id"]: d for d in docs}
+
+    def depth(doc: dict[str, Any], seen: frozenset[str] = frozenset()) -> int:
+        prev = [p for p in doc["prev"] if p in by_id and p not in seen]
+        return 1 + max((depth(by_id[p], seen | {doc["id"]}) for p in prev), default=-1)
+
+    return sorted(docs, key=lambda d: (d["date"] or "9999", depth(d), d["id"]))
+
+
+def _registers(docs: list[dict[str, Any]]) -> dict[str, list[Entry]]:
+    """Entries per register, merged over documents by record id (each TEI file carries the
+    records it mentions; the registry gives every file the same record), with occurrences
+    grouped by document and listed once per place (document, anchor)."""
+    entries: dict[str, Entry] = {}
+    for doc in docs:
+        for record in doc["records"]:
+            entries.setdefault(record["id"], Entry(record))
+        seen: set[tuple[str, str]] = set()
+        for occ in doc["occurrences"]:
+            entry = entries.get(occ["record"])
+            if entry is None or (occ["record"], occ["anchor"]) in seen:
+                continue
+            seen.add((occ["record"], occ["anchor"]))
+            lang_names = {lang["code"]: lang["name"] for lang in doc["languages"]}
+            entry.occurrences.setdefault(doc["id"], []).append(
+                {**occ, "lang_name": lang_names.get(occ["lang"], occ["lang"])})
+    registers: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries.values():
+        registers[entry.record["register"]].append(entry)
+    return {key: sorted(registers.get(key, []), key=lambda e: (e.sort_key, e.id))
+            for key, _ in REGISTERS}
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def render_site(project: Project, out: Path | None = None) -> Path:
+    """Render the whole site into ``out`` (default build/site/), replacing what was there."""
+    tei_files = sorted(project.tei.glob("*.xml"))
+    if not tei_files:
+        raise EditionError(Problem(project.tei, None, "no TEI files to render",
+                                   "run `edition encode` first"))
+    settings = Settings.load(project)
+    site = out or project.build / "site"
+    if site.is_symlink() or site.is_file():
+        site.unlink()
+    elif site.exists():
+        shutil.rmtree(site)
+    site.mkdir(parents=True)
+
+    docs = []
+    for tei_file in tei_files:
+        data = document_data(tei_file)
+        doc_id = data["id"]
+        _write(site / "documents" / f"{doc_id}.html", document_page(tei_file, settings))
+        (site / "tei").mkdir(exist_ok=True)
+        shutil.copyfile(tei_file, site / "tei" / f"{doc_id}.xml")
+        for lang, text in data["texts"].items():
+            _write(site / "text" / f"{doc_id}.{lang}.txt", text)
+        docs.append(data)
+    docs = _reading_order(docs)
+
+    env = _environment()
+    lang_names = {lang["code"]: lang["name"] for d in docs for lang in d["languages"]}
+    common = {"settings": settings, "sections": SECTIONS, "root": "", "lang_names": lang_names}
+    titles = {d["id"]: d["title"] for d in docs}
+    _write(site / "index.html", env.get_template("index.html").render(
+        **common, documents=docs, titles=titles, page_title="Documents"))
+    registers = _registers(docs)
+    for key, title in REGISTERS:
+        _write(site / f"{key}.html", env.get_template("register.html").render(
+            **common, register=key, page_title=title, entries=registers[key], titles=titles))
+    about = list(dict.fromkeys(d["about_html"] for d in docs if d["about_html"]))
+    _write(site / "about.html", env.get_template("about.html").render(
+        **common, page_title="About this edition", about=[Markup(a) for a in about],
+        documents=docs))
+
+    shutil.copytree(ASSETS, site / "assets")
+    # PDFs are the PDF stage's output (build/pdf/<id>.pdf); pages link pdf/<id>.pdf under
+    # the site root, which this relative link makes the same folder without copying, in
+    # whichever order the stages run.
+    (site / "pdf").symlink_to(Path("..") / "pdf", target_is_directory=True)
+    return site
