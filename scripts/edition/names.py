@@ -7,15 +7,15 @@ word the longest. How it works, for editors: docs/registry.md.
 - Text and forms are cut into words (runs of letters and digits); what lies between two
   words (a space, a hyphen, an apostrophe) must be the same in the text as in the form,
   except that any run of white space counts as one space. A hyphenated compound is one
-  word for matching: a form never matches part of it ("Korea" is not found in
-  "Korea-wide", «Корея» not in «Южно-Корея»).
+  word for matching: a form never matches part of it (a form X is not found in
+  "X-wide" or «Y-X»).
 - Comparison ignores case and treats ё as е. A form written entirely in capitals in the
   registry (an acronym: UN, ООН) matches only text in capitals, because the same letters
   in lower case are often an ordinary word.
 - Russian forms are declined automatically (see :class:`RussianDecliner`); other
   languages are matched as written.
-- Coordinated names that share their last word ("North and South Korea", «Северной и
-  Южной Кореи») are one mention pointing to every entity named.
+- Coordinated names that share their last word ("North and South X", «Северной и
+  Южной X») are one mention pointing to every entity named.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ WORD = re.compile(r"\w+")
 HYPHENS = "-\u2010\u2011"
 APOSTROPHES = "'\u2019\u02bc"
 
-#: coordinating conjunctions per language, for "North and South Korea"
+#: coordinating conjunctions per language, for "North and South X"
 CONJUNCTIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"and", "or"}),
     "ru": frozenset({"и", "или"}),
@@ -153,13 +153,14 @@ class RussianDecliner:
     """All case forms of a nominative Russian name.
 
     pymorphy3 declines the Russian words it knows. A name with a word it does not know is
-    taken as a foreign name (Ким Ир Сен, Ли Кэ-нун, Кайдзъё): pymorphy3 would guess
-    wrongly (СЕНУ as «сено», ЛИ as a conjunction), so only its last word is declined, by
-    the regular endings of masculine nouns, and not at all when it ends in a vowel. A
-    person's name of known words (Иосиф Виссарионович Сталин, Мао Цзэдун) declines word
-    by word; any other phrase is an adjective-noun group: the head noun and the adjectives
-    before it agree in case and number, words after the head (a genitive complement:
-    «управление Генерального штаба») stay as written."""
+    taken as a foreign name (Korean, Chinese, Japanese names in Cyrillic): pymorphy3
+    would guess wrongly (a final syllable «-сену» as a form of «сено», the family name
+    «Ли» as the particle «ли»), so only its last word is declined, by the regular endings
+    of masculine nouns, and not at all when it ends in a vowel. A person's name of known
+    words (first name, patronymic, surname) declines word by word; any other phrase is an
+    adjective-noun group: the head noun and the adjectives before it agree in case and
+    number, words after the head (a genitive complement: «управление штаба армии») stay
+    as written."""
 
     def __init__(self) -> None:
         self.morph = morph_analyzer()
@@ -176,9 +177,10 @@ class RussianDecliner:
             return self._person(words)
         result = self._phrase(words)
         if len(words) == 1 and self._is_place_name(words[0]):
-            # The dictionary's foreign place names are not all right: it declines «Кэсон»
-            # with a fleeting vowel («Кэсна»). The regular endings are added as well; a
-            # wrong extra form costs nothing, a missing one loses mentions.
+            # The dictionary's foreign place names are not all right: it gives some of
+            # them a fleeting vowel (-он, -она read like -ок, -ка). The regular endings are
+            # added as well; a wrong extra form costs nothing, a missing one loses
+            # mentions.
             for case, spellings in self._foreign(words, animate=False).items():
                 result.setdefault(case, set()).update(spellings)
         return result
@@ -209,7 +211,7 @@ class RussianDecliner:
         per_word = []
         for word in words:
             parse = self._person_parse(_split_last_part(word)[1])
-            # A surname's lexeme holds the feminine forms too (Филиппова, Красовская):
+            # A surname's lexeme holds the feminine forms too (-ов/-ова, -ский/-ская):
             # keep the gender of the name as written.
             gender = parse.tag.gender if parse is not None else None
             per_word.append(self._word_forms(word, self._person_parse, gender=gender))
@@ -240,7 +242,7 @@ class RussianDecliner:
 
     def _ordinal_forms(self, word: str, number: str, gender: str | None,
                        animacy: str | None) -> dict[str, set[str]]:
-        """«38-я параллель» -> «38-й параллели»: a numbered ordinal takes the ending of an
+        """«5-я улица» -> «5-й улицы»: a numbered ordinal takes the ending of an
         ordinal adjective in agreement, abbreviated the usual way (-й, -я, -е, -го, -му,
         -м, -ю, -х, -ми)."""
         number_part = ORDINAL.fullmatch(word).group(1)  # type: ignore[union-attr]
@@ -261,8 +263,8 @@ class RussianDecliner:
                 continue
             next_is_noun = i + 1 < len(words) and self._noun_parse(
                 _split_last_part(words[i + 1])[1]) is not None
-            # «Второе главное управление»: a word that can be an adjective in front of a
-            # noun is a modifier, even if pymorphy3 also knows it as a noun.
+            # «второе главное управление»: a word that can be an adjective in front of a
+            # noun is a modifier, even if pymorphy3 also knows it as a noun («главное»).
             if self._adjective_parse(word) is not None and next_is_noun:
                 continue
             return i
@@ -424,7 +426,7 @@ class Matcher:
         return None
 
     def _coordinated(self, tokens: Tokens, i: int) -> tuple[Mention, int] | None:
-        """«Северной и Южной Кореи»: modifiers of names sharing one head word, joined by
+        """«Северной и Южной X»: modifiers of names sharing one head word, joined by
         commas and a conjunction, the head written once at the end."""
         if not self.conjunctions or not self._free_start(tokens, i):
             return None

@@ -45,7 +45,8 @@ ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 # language codes and the resp-/align- prefixes are reserved here; so is "{lang}-" for
 # every language the registry names things in (ru-, en-: the languages of the
 # divisions), checked once all files are read. A two-letter word of another language
-# stays usable (li-kenong); a clash with a unit of one document is the encoder's check.
+# stays usable (a two-letter family name); a clash with a unit of one document is the
+# encoder's check.
 RESERVED_ID = re.compile(r"^(?:[a-z]{2,3}$|resp-|align-)")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}")
 ISO_DATE = re.compile(r"-?\d{4}-\d{2}-\d{2}")
@@ -287,12 +288,12 @@ class _RecordChecker:
         if not ID_PATTERN.fullmatch(self.id):
             self.error(None, f"bad id {self.id!r}",
                        "ids are lower-case letters and digits in hyphen-joined parts, "
-                       "starting with a letter: e.g. kim-il-sung, parallel-38")
+                       "starting with a letter: e.g. smith-john, lake-12")
         elif RESERVED_ID.match(self.id):
             self.error(None, f"bad id {self.id!r}: it could collide with the TEI ids of "
                        "language divisions, alignment units, notes or responsibilities",
                        "do not start an id with a two-letter part (a language code), "
-                       "'resp-' or 'align-'; e.g. write 'parallel-38', not 'ru-38'")
+                       "'resp-' or 'align-'; e.g. write 'lake-12', not 'ru-12'")
 
     def _texts(self, record: dict[str, Any], key: str,
                required: tuple[str, ...]) -> dict[str, str]:
