@@ -1,5 +1,5 @@
-"""`edition entities DOCUMENT`: unregistered names in the witness texts, in temporary
-projects built from the shared witness texts and a copy of the real registry."""
+"""`edition entities DOCUMENT`: unregistered names in a document's transcriptions, in
+temporary projects built from the shipped witness texts and a copy of the real registry."""
 
 from __future__ import annotations
 
@@ -11,39 +11,30 @@ import pytest
 from edition.candidates import find_candidates, natasha_tagger, report_candidates
 from edition.cli import main
 from edition.errors import EditionError
+from edition.markup import escape
 from edition.paths import Project
 from edition.registry import Registry
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "000_258a02fb508c896b.txt"
-REPLY = SHARED / "documents" / "1951-07-03-filippov-to-mao.txt"
-
-pytestmark = pytest.mark.skipif(not SEED.is_file() or not REPLY.is_file(),
-                                reason="the shared witness texts are not beside the repository")
-
-
-def split_languages(path: Path) -> dict[str, str]:
-    """The shared files hold Russian, then English: a line is Russian when it has
-    Cyrillic letters; lines without letters are dropped."""
-    result: dict[str, list[str]] = {"ru": [], "en": []}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if any("а" <= c.lower() <= "я" for c in line):
-            result["ru"].append(line)
-        elif any(c.isalpha() for c in line):
-            result["en"].append(line)
-    return {lang: "\n".join(lines) + "\n" for lang, lines in result.items()}
+DOCS = REPO / "source" / "documents"
+SEED = DOCS / "1951-07-03-mao-to-filippov"
+REPLY = DOCS / "1951-07-03-filippov-to-mao"
 
 
 def make_project(root: Path, documents: dict[str, Path]) -> Project:
+    """A project whose transcriptions are the shipped witness texts with no markup but
+    the block prefix, so every name in them is left for the report to judge."""
     (root / "source").mkdir(parents=True)
     (root / "pyproject.toml").write_text("", encoding="utf-8")
     shutil.copytree(REPO / "source" / "registry", root / "source" / "registry")
-    for doc_id, path in documents.items():
-        witness = root / "source" / "documents" / doc_id / "witness"
-        witness.mkdir(parents=True)
-        for lang, text in split_languages(path).items():
-            (witness / f"{lang}.txt").write_text(text, encoding="utf-8")
+    for doc_id, folder in documents.items():
+        target = root / "source" / "documents" / doc_id
+        target.mkdir(parents=True)
+        for lang in ("ru", "en"):
+            lines = (folder / "witness" / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+            (target / f"{lang}.txt").write_text(
+                "".join(f"p @p{i} | {escape(line)}\n" for i, line in enumerate(lines, 1)),
+                encoding="utf-8")
     return Project(root)
 
 
@@ -84,8 +75,8 @@ def test_output_is_grouped_per_language_with_line_numbers(project: Project) -> N
     _, output = run(project, "seed")
     assert [line.split(":")[0] for line in output.splitlines()
             if not line.startswith(" ")] == ["en", "ru"]
-    english = split_languages(SEED)["en"].splitlines()
-    # every reported line number points at a line that holds the reported text
+    english = (project.documents / "seed" / "en.txt").read_text(encoding="utf-8").splitlines()
+    # every reported line number points at a transcription line that holds the text
     for lang in ("en",):
         for entry in section(output, lang).splitlines():
             number, rest = entry.strip().split(": ", 1)
@@ -95,10 +86,9 @@ def test_output_is_grouped_per_language_with_line_numbers(project: Project) -> N
 
 def test_an_unregistered_name_is_reported_where_it_is(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", {"seed": SEED})
-    witness = project.documents / "seed" / "witness"
-    ru = witness / "ru.txt"
+    ru = project.documents / "seed" / "ru.txt"
     lines = ru.read_text(encoding="utf-8").splitlines()
-    lines.insert(3, "Вчера товарищ Пэн Дэхуай прибыл в Пхеньян.")
+    lines.insert(3, "p @added | Вчера товарищ Пэн Дэхуай прибыл в Пхеньян.")
     ru.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _, output = run(project, "seed", use_natasha=False)
     assert "  4: Пэн Дэхуай  [capitalised]" in section(output, "ru")
@@ -144,11 +134,11 @@ def test_missing_document_is_an_error(project: Project) -> None:
     assert "no document 'no-such-document'" in str(info.value)
 
 
-def test_document_without_witness_is_an_error(project: Project) -> None:
+def test_document_without_transcription_is_an_error(project: Project) -> None:
     (project.documents / "empty").mkdir()
     with pytest.raises(EditionError) as info:
         run(project, "empty")
-    assert "no witness text" in str(info.value)
+    assert "no transcription" in str(info.value)
 
 
 def test_command_line(project: Project, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import EditionError, Problem
+from .markup import parse_file, witness_text
 from .names import Mention, find_mentions, morph_analyzer
 from .paths import Project
 from .registry import LANG_PATTERN, Registry
@@ -67,19 +68,20 @@ def report_candidates(project: Project, doc_id: str, use_natasha: bool = True,
         raise EditionError(Problem(folder, None, f"no document {doc_id!r}",
                                    "document ids are the folder names in "
                                    f"{project.documents}"))
-    # witness/{lang}.txt only: other files there (the archive page as captured) are not
-    # texts of one language and would mix both languages' names.
-    witnesses = sorted(p for p in (folder / "witness").glob("*.txt")
-                       if LANG_PATTERN.fullmatch(p.stem))
-    if not witnesses:
-        raise EditionError(Problem(folder / "witness", None,
-                                   f"document {doc_id!r} has no witness text yet",
-                                   "encode the document first: edition encode " + doc_id))
+    # The transcriptions, not witness/: every document has them, and their line numbers
+    # are the ones an editor edits. The markup is removed first (witness_text), so
+    # notes and registry ids are not mistaken for names.
+    transcriptions = sorted(p for p in folder.glob("*.txt") if LANG_PATTERN.fullmatch(p.stem))
+    if not transcriptions:
+        raise EditionError(Problem(folder, None, f"document {doc_id!r} has no transcription yet",
+                                   "write <lang>.txt (docs/source-format.md)"))
     registry = Registry.load(project.registry)
     natasha_note = ""
-    for path in witnesses:
+    for path in transcriptions:
         lang = path.stem
-        text = path.read_text(encoding="utf-8")
+        transcription = parse_file(path, lang)
+        text = witness_text(transcription)
+        block_lines = [block.line for block in transcription.blocks]
         found = find_candidates(text, lang, registry, use_natasha)
         if use_natasha and lang == "ru" and natasha_tagger() is None:
             natasha_note = ("note: natasha is not installed (pip install 'edition[suggest]'); "
@@ -88,7 +90,7 @@ def report_candidates(project: Project, doc_id: str, use_natasha: bool = True,
         if not found:
             print("  no unregistered names found", file=out)
         for candidate in found:
-            print(f"  {candidate.line}: {candidate.text}  [{candidate.source}]", file=out)
+            print(f"  {block_lines[candidate.line - 1]}: {candidate.text}  [{candidate.source}]", file=out)
     if natasha_note:
         print(natasha_note, file=out)
     return 0
