@@ -7,8 +7,8 @@ edition:
 
 test:
 	scripts/setup.sh --test
-	.venv/bin/ruff check scripts tests benchmarks
+	.venv/bin/ruff check .
 	.venv/bin/pytest
 
 lint:
-	.venv/bin/ruff check scripts tests benchmarks
+	.venv/bin/ruff check .

@@ -254,6 +254,9 @@ who = "Test Archive"
 [[responsibility]]
 what = "Encoding"
 who = "edition"
+[[change]]
+when = "1951-07-05"
+what = "Synthetic test document."
 """
 THIRD_RU = """salute @salute | Товарищ Филиппов!
 p @p1 | Вчера {@kaesong Кэсон} посетил товарищ Ли Кэ-нун [sic]{note A test note.}.

@@ -189,6 +189,15 @@ def load_document(folder: Path) -> DocumentMeta:
     keywords = {lang: tuple(terms) for lang, terms in data.get("keywords", {}).items()}
     responsibility = tuple(Responsibility(r["what"], r["who"]) for r in data.get("responsibility", ()))
     changes = tuple(Change(str(c["when"]), c["what"]) for c in data.get("change", ()))
+    if not changes:
+        raise EditionError(Problem(path, None, "no [[change]] entry: the TEI revisionDesc needs one",
+                                   'add [[change]] with when = "YYYY-MM-DD" and what = "Transcribed '
+                                   'and encoded."'))
+    for change in changes:
+        if not WHEN_RE.match(change.when):
+            raise EditionError(Problem(path, _line_of(text, change.when),
+                                       f"[[change]] date {change.when!r} is not ISO",
+                                       "write YYYY-MM-DD"))
     answers = data.get("answers")
     return DocumentMeta(doc_id, path, written, languages, original, dict(title), dict(witness),
                         archival, tuple(actions), keywords, responsibility, changes, answers)
