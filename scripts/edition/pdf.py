@@ -1,0 +1,291 @@
+"""`edition build` PDF stage: tei/*.xml -> build/pdf/<id>.pdf and build/pdf/edition.pdf.
+
+xslt/print.xsl turns TEI into print HTML; WeasyPrint lays it out with print/print.css
+and writes PDF/A-3b with the TEI attached (relationship Source), tagged, with its
+metadata from the TEI. Nothing here knows a particular document.
+
+The index gets its page numbers from the layout (CSS target-counter). A name often
+occurs more than once on a page, so a first layout tells which mention anchors share a
+page; the stylesheet then links one anchor per record and page, and the second layout
+is the PDF. The index comes last, so the pages before it do not move between the two.
+
+Deterministic: no clock is read. Dates come from the TEI (publicationStmt, revisionDesc),
+else from SOURCE_DATE_EPOCH, else the Unix epoch.
+
+Run alone: ``python -m edition.pdf`` (same as the build stage, without encoding or HTML).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import EditionError, Problem
+from .paths import PACKAGE_DIR, XSLT_DIR, Project
+from .xsltrun import transform
+
+STYLESHEET = XSLT_DIR / "print.xsl"
+CSS_FILE = PACKAGE_DIR / "print" / "print.css"
+VOLUME_ID = "edition"
+PDF_VARIANT = "pdf/a-3b"
+FONT_FAMILIES = ("Noto Serif", "Noto Sans")
+MENTION_PREFIX = "m."  # print.xsl's mention anchors: m.{document}.{record}.{k}
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """One PDF written: where, from which TEI files, how long it took."""
+
+    path: Path
+    sources: tuple[Path, ...]
+    pages: int
+    seconds: float
+    layouts: int
+    warnings: tuple[str, ...]
+
+
+def render_pdfs(project: Project, out_dir: Path | None = None, *,
+                documents: list[str] | None = None, volume: bool = True) -> list[RenderedPdf]:
+    """Render every TEI document of ``project`` to ``<out_dir>/<id>.pdf`` and the whole
+    edition to ``<out_dir>/edition.pdf``; ``out_dir`` defaults to build/pdf.
+
+    ``documents``: only these ids (the volume then holds only them too).
+    ``volume=False``: skip the volume.
+    """
+    _check_fonts()
+    sources = _tei_files(project, documents)
+    out = out_dir or project.build / "pdf"
+    out.mkdir(parents=True, exist_ok=True)
+    params = _edition_params(project)
+    renderer = _Renderer()
+    results = [renderer.render([tei], out / f"{tei.stem}.pdf", params) for tei in sources]
+    if volume:
+        results.append(renderer.render(sources, out / f"{VOLUME_ID}.pdf", params))
+    if documents is None:
+        _remove_stale(out, {r.path.name for r in results})
+    for result in results:
+        for warning in result.warnings:
+            print(f"{result.path.name}: WeasyPrint: {warning}", file=sys.stderr)
+        print(f"pdf: {result.path} ({result.pages} pages, {result.seconds:.2f} s)")
+    return results
+
+
+def _tei_files(project: Project, documents: list[str] | None) -> list[Path]:
+    files = sorted(project.tei.glob("*.xml"))
+    if documents is not None:
+        wanted = set(documents)
+        missing = wanted - {f.stem for f in files}
+        if missing:
+            raise EditionError(Problem(project.tei, None,
+                                       f"no TEI file for {', '.join(sorted(missing))}",
+                                       "run `edition encode` first, or check the ids"))
+        files = [f for f in files if f.stem in wanted]
+    if not files:
+        raise EditionError(Problem(project.tei, None, "no TEI files to render",
+                                   "run `edition encode` first"))
+    if any(f.stem == VOLUME_ID for f in files):
+        raise EditionError(Problem(project.tei / f"{VOLUME_ID}.xml", None,
+                                   f"a document may not be called {VOLUME_ID!r}: "
+                                   f"build/pdf/{VOLUME_ID}.pdf is the whole edition",
+                                   "rename the document's folder in source/documents/"))
+    return files
+
+
+def _edition_params(project: Project) -> dict[str, str]:
+    """Edition-wide settings for the title pages and running heads (print.xsl params)."""
+    params = {"generator": f"edition toolkit {__version__}"}
+    if not project.edition_file.is_file():
+        return params
+    from .metadata import load_edition
+
+    edition = load_edition(project.edition_file)
+    params.update({
+        "edition-title": edition.title.get("en", ""),
+        "edition-title-ru": edition.title.get("ru", ""),
+        "edition-short-title": edition.short_title,
+        "edition-publisher": edition.publisher,
+        "edition-encoder": edition.encoder,
+        "edition-licence": edition.licence,
+        "edition-licence-url": edition.licence_url,
+    })
+    return params
+
+
+def _check_fonts() -> None:
+    """Fail early, and say what to install, rather than let fontconfig substitute a
+    font whose small caps are fake."""
+    for family in FONT_FAMILIES:
+        try:
+            found = subprocess.run(["fc-match", "-f", "%{family}", family], check=True,
+                                   capture_output=True, text=True).stdout
+        except (OSError, subprocess.CalledProcessError) as err:
+            raise EditionError(Problem(None, None, f"cannot ask fontconfig for fonts: {err}",
+                                       "run scripts/setup.sh")) from err
+        if family not in found.split(","):
+            raise EditionError(Problem(None, None, f"font {family!r} is not installed "
+                                       f"(fontconfig offers {found!r} instead)",
+                                       "run scripts/setup.sh (Debian package fonts-noto-core)"))
+
+
+def _remove_stale(out: Path, keep: set[str]) -> None:
+    """PDFs of documents no longer in tei/ would otherwise stay in the published folder."""
+    for path in out.glob("*.pdf"):
+        if path.name not in keep:
+            path.unlink()
+
+
+class _Renderer:
+    """Holds what every PDF of one run shares: the parsed CSS and the font cache."""
+
+    def __init__(self) -> None:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.fonts = FontConfiguration()
+        self.css = CSS(filename=str(CSS_FILE), font_config=self.fonts)
+
+    def render(self, sources: list[Path], target: Path, params: dict[str, str]) -> RenderedPdf:
+        start = time.perf_counter()
+        with _weasyprint_warnings() as warnings:
+            html = self._html(sources, params)
+            document = self._layout(html, sources[0])
+            pages = _anchor_pages(document)
+            kept = _one_locator_per_page(pages)
+            layouts = 1
+            if len(kept) < len(pages):
+                html = self._html(sources, {**params, "index-locators": " ".join(kept)})
+                document = self._layout(html, sources[0])
+                layouts = 2
+                moved = [a for a in kept if _anchor_pages(document).get(a) != pages[a]]
+                if moved:
+                    raise EditionError(Problem(target, None,
+                                               f"the index moved the text: {moved[:3]}",
+                                               "print.css must keep the index last"))
+            _write(document, sources, target)
+        return RenderedPdf(target, tuple(sources), len(document.pages),
+                           time.perf_counter() - start, layouts, tuple(warnings))
+
+    def _html(self, sources: list[Path], params: dict[str, str]) -> str:
+        if len(sources) == 1:
+            return transform(STYLESHEET, sources[0].resolve(), params=params)
+        return transform(STYLESHEET, initial_template="volume", params={
+            **params, "documents": " ".join(s.resolve().as_uri() for s in sources)})
+
+    def _layout(self, html: str, source: Path) -> Any:
+        from weasyprint import HTML
+
+        return HTML(string=html, base_url=source.resolve().parent.as_uri() + "/").render(
+            stylesheets=[self.css], font_config=self.fonts)
+
+
+def _anchor_pages(document: Any) -> dict[str, int]:
+    """Mention anchor -> index of the page it is on."""
+    return {name: number for number, page in enumerate(document.pages)
+            for name in page.anchors if name.startswith(MENTION_PREFIX)}
+
+
+def _one_locator_per_page(pages: dict[str, int]) -> list[str]:
+    """One anchor per (record, page): the first by name, so the choice is stable."""
+    kept: dict[tuple[str, int], str] = {}
+    for name in sorted(pages):
+        record = name.split(".")[2]
+        kept.setdefault((record, pages[name]), name)
+    return sorted(kept.values())
+
+
+def _write(document: Any, sources: list[Path], target: Path) -> None:
+    from weasyprint import Attachment
+
+    metadata = document.metadata
+    when = _timestamp(metadata.modified)
+    if metadata.created is None:
+        metadata.created = metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    languages = metadata.custom.get("dc.language", "").split()
+    attachments = [Attachment(filename=str(s), name=s.name, relationship="Source",
+                              description=f"TEI P5 source of this PDF ({s.name})",
+                              created=when, modified=when)
+                   for s in sources]
+    partial = target.with_name(f".{target.name}.partial")
+    document.write_pdf(partial, pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments,
+                       finisher=lambda _document, pdf: _add_xmp_languages(pdf, languages))
+    os.replace(partial, target)
+
+
+def _timestamp(w3c: str | None) -> dt.datetime:
+    """The TEI's date as a datetime; else SOURCE_DATE_EPOCH; else the epoch."""
+    if w3c:
+        try:
+            return dt.datetime.fromisoformat(w3c.replace("Z", "+00:00")).replace(tzinfo=None)
+        except ValueError:
+            pass
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).replace(tzinfo=None)
+
+
+def _add_xmp_languages(pdf: Any, languages: list[str]) -> None:
+    """Add dc:language to the XMP packet, inside its one rdf:RDF: WeasyPrint writes only
+    the catalog's /Lang, and its xmp_metadata option would add a second rdf:RDF."""
+    if not languages:
+        return
+    reference = int(pdf.catalog["Metadata"].split()[0])
+    stream = pdf.objects[reference]
+    items = "".join(f"<rdf:li>{lang}</rdf:li>" for lang in languages)
+    description = (
+        '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" rdf:about="">'
+        f"<dc:language><rdf:Bag>{items}</rdf:Bag></dc:language></rdf:Description>"
+    ).encode()
+    packet = b"".join(stream.stream)
+    if b"</rdf:RDF>" not in packet:
+        raise EditionError(Problem(None, None, "WeasyPrint wrote no XMP rdf:RDF",
+                                   "check the WeasyPrint version (pyproject.toml)"))
+    stream.stream = [packet.replace(b"</rdf:RDF>", description + b"</rdf:RDF>", 1)]
+
+
+@contextmanager
+def _weasyprint_warnings() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings (bad CSS, missing glyphs) instead of losing them."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m edition.pdf",
+                                     description="Render the PDF edition from tei/ into build/pdf/.")
+    parser.add_argument("documents", nargs="*", metavar="DOCUMENT",
+                        help="document ids (default: all, and the volume)")
+    parser.add_argument("--root", type=Path, help="project folder (default: found from the cwd)")
+    parser.add_argument("--out", type=Path, help="output folder (default: build/pdf)")
+    args = parser.parse_args(argv)
+    project = Project.locate(args.root)
+    try:
+        render_pdfs(project, args.out, documents=args.documents or None)
+    except EditionError as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
