@@ -84,7 +84,8 @@
   <xsl:function name="edn:mention-kind" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:sequence select="if ($mention/self::name) then string(($mention/@type, 'name')[1])
-                          else replace(local-name($mention), 'Name$', '')"/>
+        else map{'persName': 'person', 'placeName': 'place', 'orgName': 'org',
+                 'geogName': 'geog'}(local-name($mention))"/>
   </xsl:function>
 
   <!-- The name elements of a record (persName, placeName, orgName, geogName, label, …). -->

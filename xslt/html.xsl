@@ -212,7 +212,8 @@
             <label><input type="radio" name="reading" value="sic"/> As written</label>
           </fieldset>
         </xsl:if>
-        <details class="key">
+      </div>
+      <details class="key">
           <summary>Key to the markup</summary>
           <ul>
             <li><span class="name name-person">Person</span>, <span class="name name-place">place</span>, <span class="name name-geog">geographic feature</span>, <span class="name name-org">organisation</span>, <span class="name name-event">event</span>: underlined differently, each a link to its register entry; hover or focus shows a card.</li>
@@ -221,8 +222,7 @@
             <li><span class="corr">corrected</span>: an editorial correction; the switch shows the reading as written.</li>
             <li><span class="noteref">1</span>: an editorial note (see Notes below the text).</li>
           </ul>
-        </details>
-      </div>
+      </details>
       <!-- The switches set data-view and data-reading on the html element (edition.js),
            which the style sheet reads; without script the page shows both, corrected. -->
       <div class="parallel" id="parallel">
@@ -564,12 +564,15 @@
             <xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="$received/(persName | orgName | name)"/></xsl:call-template>
           </dd>
         </xsl:if>
-        <!-- Every stage of the way (sent, transmitted, received…), in the header's order. -->
-        <xsl:for-each select="$header//correspDesc/correspAction">
+        <!-- Every stage of the way (sent, transmitted, received…), in the header's order;
+             the sender and addressee are named once, above, as each mention can carry its
+             card only once in a page (card ids). -->
+        <xsl:for-each select="$header//correspDesc/correspAction[placeName or date[@when]
+                              or (not(@type = ('sent', 'received')) and (persName | orgName | name))]">
           <dt><xsl:value-of select="edn:action-label(@type)"/></dt>
           <dd>
             <xsl:variable name="parts" as="element()*">
-              <xsl:if test="persName | orgName | name">
+              <xsl:if test="not(@type = ('sent', 'received')) and (persName | orgName | name)">
                 <span><xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="persName | orgName | name"/></xsl:call-template></span>
               </xsl:if>
               <xsl:if test="placeName">

@@ -27,14 +27,16 @@
 
   function visible(el) { return el.getClientRects().length > 0; }
 
-  // The reading position: the first unit whose bottom is below the top of the window,
-  // and how far from that top it starts.
+  // The reading position: the first unit that reaches below the top of the window (or
+  // below the sticky toolbar), and how far from the top it starts.
   function readingPosition() {
+    var toolbar = document.querySelector(".toolbar");
+    var edge = toolbar ? Math.max(0, toolbar.getBoundingClientRect().bottom) : 0;
     var units = document.querySelectorAll(".parallel .unit");
     for (var i = 0; i < units.length; i++) {
       if (!visible(units[i])) { continue; }
       var rect = units[i].getBoundingClientRect();
-      if (rect.bottom > 0) { return { unit: units[i], top: rect.top }; }
+      if (rect.bottom > edge) { return { unit: units[i], top: rect.top }; }
     }
     return null;
   }

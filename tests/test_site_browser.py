@@ -1,0 +1,449 @@
+"""The built site in a real browser (Debian's Chromium through Playwright), served over
+HTTP on 127.0.0.1 and opened from file://. Both sites of conftest.py: the real documents
+and the invented fixture documents."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import html5lib
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import BuiltSite
+from playwright.sync_api import Browser, BrowserContext, Page
+
+REGISTER_PAGES = ["persons.html", "places.html", "organisations.html", "events.html"]
+
+
+class Watch:
+    """Everything a page does wrong: console errors, script errors, failed requests,
+    error responses, and any request that leaves the site."""
+
+    def __init__(self, page: Page, allowed_prefix: str) -> None:
+        self.problems: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda err: self.problems.append(f"script error: {err}"))
+        page.on("requestfailed", lambda req: self.problems.append(
+            f"request failed: {req.url} ({req.failure})"))
+        page.on("response", lambda res: res.status >= 400 and self.problems.append(
+            f"HTTP {res.status}: {res.url}"))
+        page.on("request", self._request)
+        self.allowed_prefix = allowed_prefix
+
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.problems.append(f"console {message.type}: {message.text}")
+
+    def _request(self, request: Any) -> None:
+        self.requests.append(request.url)
+        if not request.url.startswith(self.allowed_prefix):
+            self.problems.append(f"request outside the site: {request.url}")
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[Callable[..., tuple[Page, Watch]]]:
+    """Open a URL in a fresh browser context at a given width; returns (page, watch)."""
+    contexts: list[BrowserContext] = []
+
+    def opener(url: str, width: int = 1280, height: int = 900,
+               allowed: str | None = None) -> tuple[Page, Watch]:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        prefix = allowed or ("file://" if url.startswith("file:") else
+                             f"{urlparse(url).scheme}://{urlparse(url).netloc}/")
+        watch = Watch(page, prefix)
+        page.goto(url, wait_until="load")
+        return page, watch
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def _biggest_document(site: BuiltSite) -> str:
+    return max(site.documents, key=lambda d: (site.path / "documents" / f"{d}.html").stat().st_size)
+
+
+# --------------------------------------------------------------------------- every page
+
+def test_every_page_loads_without_errors_or_outside_requests(site: BuiltSite, open_page):
+    assert len(site.pages) >= len(site.documents) + 6
+    for path in site.pages:
+        page, watch = open_page(site.url + path)
+        page.wait_for_load_state("networkidle")
+        assert watch.problems == [], f"{path}: {watch.problems}"
+        assert any(url.endswith("assets/edition.css") for url in watch.requests)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_axe_finds_no_violations(site: BuiltSite, open_page, width: int):
+    axe = Axe()
+    pages = ["index.html", "about.html", *REGISTER_PAGES,
+             *(f"documents/{d}.html" for d in site.documents)]
+    for path in pages:
+        page, _ = open_page(site.url + path, width=width)
+        results = axe.run(page)
+        assert results.violations_count == 0, f"{path} at {width}px:\n{results.generate_report()}"
+
+
+def test_axe_with_one_language_shown_and_a_card_open(site: BuiltSite, open_page):
+    page, _ = open_page(f"{site.url}documents/{_biggest_document(site)}.html")
+    page.get_by_label(re.compile("only$")).first.check()
+    page.locator(".parallel a.name").first.focus()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+# ---------------------------------------------------------------------------- alignment
+
+def _row_tops(page: Page) -> list[list[Any]]:
+    return page.evaluate("""() => [...document.querySelectorAll('.parallel .row')]
+        .map(row => [row.querySelector('.side-original .unit'), row.querySelector('.side-translation .unit')])
+        .filter(([a, b]) => a && b)
+        .map(([a, b]) => [a.id, b.id, a.getBoundingClientRect().top, b.getBoundingClientRect().top])""")
+
+
+def test_aligned_units_start_at_the_same_height_at_1280(site: BuiltSite, open_page):
+    for doc in site.documents:
+        page, _ = open_page(f"{site.url}documents/{doc}.html", width=1280)
+        rows = _row_tops(page)
+        assert len(rows) >= 2, doc
+        for ru_id, en_id, ru_top, en_top in rows:
+            assert abs(ru_top - en_top) < 2, f"{doc}: {ru_id} at {ru_top}, {en_id} at {en_top}"
+        # Every correspondence is kept within one row, in both directions.
+        split = page.evaluate("""() => [...document.querySelectorAll('.unit[data-corresp]')]
+            .filter(u => u.dataset.corresp.split(' ').some(id => {
+                const other = document.getElementById(id);
+                return !other || other.closest('.row') !== u.closest('.row'); }))
+            .map(u => u.id)""")
+        assert split == [], doc
+        # The two columns really are side by side (not stacked).
+        ru_id, en_id = rows[-1][:2]
+        left = page.evaluate("ids => ids.map(id => document.getElementById(id).getBoundingClientRect().left)",
+                             [ru_id, en_id])
+        assert left[1] - left[0] > 300
+
+
+def test_one_to_many_groups_share_a_row(fixture_site: BuiltSite, open_page):
+    page, _ = open_page(f"{fixture_site.url}documents/letter.html")
+    row = page.locator(".row", has=page.locator("#ru-p1"))
+    assert row.locator(".side-translation .unit").evaluate_all("us => us.map(u => u.id)") == \
+        ["en-p1-1", "en-p1-2"]
+    tops = page.evaluate("""() => ['ru-p1', 'en-p1-1', 'ru-p2', 'en-p2']
+        .map(id => document.getElementById(id).getBoundingClientRect())""")
+    assert abs(tops[0]["top"] - tops[1]["top"]) < 2
+    # The English side of the group is the longer: the next pair still starts level.
+    assert tops[1]["height"] > 1.5 * tops[0]["height"]
+    assert abs(tops[2]["top"] - tops[3]["top"]) < 2
+
+
+def test_lost_counterparts_are_explained(fixture_site: BuiltSite, open_page):
+    page, _ = open_page(f"{fixture_site.url}documents/reply.html")
+    row = page.locator(".row", has=page.locator("#ru-p2"))
+    placeholder = row.locator(".side-translation .placeholder")
+    assert placeholder.is_visible()
+    assert "missing from the witness" in placeholder.inner_text()
+
+
+# ------------------------------------------------------------------------- narrow screen
+
+def test_no_horizontal_scrolling_at_375(site: BuiltSite, open_page):
+    for path in site.pages:
+        page, _ = open_page(site.url + path, width=375)
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], f"{path}: content {widths[0]}px in {widths[1]}px"
+
+
+def test_units_interleave_at_375(site: BuiltSite, open_page):
+    page, _ = open_page(f"{site.url}documents/{_biggest_document(site)}.html", width=375)
+    rows = _row_tops(page)
+    assert rows
+    for ru_id, en_id, _, _ in rows:
+        ru, en = page.evaluate("ids => ids.map(id => document.getElementById(id).getBoundingClientRect())",
+                               [ru_id, en_id])
+        assert ru["bottom"] <= en["top"] + 1, f"{ru_id} should come before {en_id}"
+
+
+def test_cards_stay_inside_a_narrow_window(site: BuiltSite, open_page):
+    page, _ = open_page(f"{site.url}documents/{_biggest_document(site)}.html", width=375)
+    names = page.locator(".parallel a.name")
+    for i in range(min(names.count(), 12)):
+        name = names.nth(i)
+        name.focus()
+        card = page.locator(f"#{name.get_attribute('aria-describedby')}")
+        box = card.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, f"card {i}: {box}"
+
+
+# ------------------------------------------------------------------------------ switches
+
+def test_view_switch_keeps_the_reading_position_and_survives_reload(site: BuiltSite, open_page):
+    doc = _biggest_document(site)
+    page, watch = open_page(f"{site.url}documents/{doc}.html")
+    rows = _row_tops(page)
+    ru_id, en_id = rows[len(rows) // 2][:2]
+    # Read from this row: its first unit just below the (sticky) switches.
+    page.evaluate("""id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top
+        + scrollY - document.querySelector('.toolbar').getBoundingClientRect().height - 1)""", ru_id)
+
+    def top(unit_id: str) -> float:
+        return page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", unit_id)
+
+    reading_at = top(ru_id)
+    assert 0 < reading_at < 200
+    page.get_by_label("Russian only").check()
+    assert page.locator(f"#{en_id}").is_hidden()
+    assert page.locator(f"#{ru_id}").is_visible()
+    assert abs(top(ru_id) - reading_at) < 2, "the unit read should stay where it was"
+
+    page.get_by_label("English only").check()
+    assert page.locator(f"#{ru_id}").is_hidden()
+    assert abs(top(en_id) - reading_at) < 2, "its counterpart should take its place"
+
+    page.reload(wait_until="load")
+    assert page.locator('input[name="view"][value="translation"]').is_checked()
+    assert page.locator(f"#{ru_id}").is_hidden()
+    assert page.locator(f"#{en_id}").is_visible()
+    assert page.evaluate("() => localStorage.getItem('edition.view')") == "translation"
+
+    page.locator('input[name="view"][value="parallel"]').check()
+    assert page.locator(f"#{ru_id}").is_visible() and page.locator(f"#{en_id}").is_visible()
+    assert watch.problems == []
+
+
+def test_correction_switch_shows_either_reading(site: BuiltSite, open_page):
+    docs = [d for d in site.documents
+            if 'class="has-card choice"' in (site.path / "documents" / f"{d}.html").read_text()]
+    assert docs, "some document should have a correction"
+    page, _ = open_page(f"{site.url}documents/{docs[0]}.html")
+    corr, sic = page.locator(".choice .corr").first, page.locator(".choice .sic").first
+    assert corr.is_visible() and sic.is_hidden()
+    page.get_by_label("As written").check()
+    assert sic.is_visible() and corr.is_hidden()
+    page.reload(wait_until="load")
+    assert page.get_by_label("As written").is_checked()
+    assert sic.is_visible() and corr.is_hidden()
+    sic.focus()
+    card = page.locator(f"#{sic.get_attribute('aria-describedby')}")
+    assert card.is_visible() and "the witness reads" in card.inner_text()
+
+
+# -------------------------------------------------------------------- names and registers
+
+def test_name_cards_open_on_hover_and_focus_and_close_with_escape(site: BuiltSite, open_page):
+    page, _ = open_page(f"{site.url}documents/{_biggest_document(site)}.html")
+    name = page.locator(".parallel a.name").first
+    card = page.locator(f"#{name.get_attribute('aria-describedby')}")
+    assert card.is_hidden()
+    name.hover()
+    assert card.is_visible()
+    assert "Register entry" in card.inner_text()
+    card.hover()  # the pointer can move onto the card without it closing
+    assert card.is_visible()
+    page.mouse.move(0, 0)
+    assert card.is_hidden()
+    name.focus()
+    assert card.is_visible()
+    page.keyboard.press("Escape")
+    assert card.is_hidden()
+    page.keyboard.press("Tab")  # into the card's first link: the card opens again
+    page.keyboard.press("Shift+Tab")
+    assert card.is_visible()
+
+
+def test_pseudonym_card_names_the_person(site: BuiltSite, open_page):
+    for doc in site.documents:
+        page, _ = open_page(f"{site.url}documents/{doc}.html")
+        pseudonyms = page.locator(".parallel a.name-pseudonym")
+        if pseudonyms.count():
+            pseudonym = pseudonyms.first
+            pseudonym.hover()
+            text = page.locator(f"#{pseudonym.get_attribute('aria-describedby')}").inner_text()
+            assert re.search(r"is a\s+pseudonym of\s+\S", text), text
+            return
+    pytest.fail("no pseudonym in any document")
+
+
+def test_name_leads_to_its_register_entry_and_back_to_the_unit(site: BuiltSite, open_page):
+    doc = _biggest_document(site)
+    page, watch = open_page(f"{site.url}documents/{doc}.html")
+    kinds = page.evaluate("""() => [...new Set([...document.querySelectorAll('.parallel a.name')]
+        .map(a => a.className.match(/name-(person|place|org|geog|event)/)[1]))]""")
+    assert {"person", "place"} <= set(kinds)
+    for kind in kinds:
+        page.goto(f"{site.url}documents/{doc}.html")
+        name = page.locator(f".parallel a.name-{kind}").first
+        unit_id = name.evaluate("a => a.closest('.unit').id")
+        href = name.get_attribute("href")
+        record = href.split("#")[1]
+        name.click()
+        page.wait_for_url(re.compile(rf"\.html#{re.escape(record)}$"))
+        entry = page.locator(f"article.entry#{record}")
+        assert entry.is_visible()
+        assert page.evaluate("() => document.querySelector(':target').id") == record
+        back = entry.locator(f'a[href="documents/{doc}.html#{unit_id}"]')
+        assert back.count() == 1, f"{record}: no occurrence link to {unit_id}"
+        back.click()
+        page.wait_for_url(re.compile(rf"#{re.escape(unit_id)}$"))
+        assert page.locator(f"#{unit_id} a.name[href$='#{record}']").count() >= 1
+    assert watch.problems == []
+
+
+# -------------------------------------------------------------------------- keyboard
+
+def test_controls_are_reachable_by_keyboard_with_visible_focus(site: BuiltSite, open_page):
+    page, _ = open_page(f"{site.url}documents/{_biggest_document(site)}.html")
+    reached: set[str] = set()
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            return [e.tagName, e.className || '', e.type || '', s.outlineStyle,
+                    parseFloat(s.outlineWidth)]; }""")
+        tag, cls, typ, style, width = info
+        key = "radio" if typ == "radio" else cls.split()[0] if cls else tag.lower()
+        reached.add(key)
+        if tag != "BODY":
+            assert style != "none" and width >= 2, f"focus not visible on {info}"
+    assert {"skip-link", "radio", "name", "unit-n"} <= reached, reached
+    # Switch with the keyboard alone.
+    page.locator('input[name="view"]').first.focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("() => document.documentElement.dataset.view") == "original"
+
+
+# ------------------------------------------------------------------------- print
+
+def test_print_style_shows_both_languages_without_controls(site: BuiltSite, open_page):
+    page, _ = open_page(f"{site.url}documents/{_biggest_document(site)}.html")
+    page.locator('input[name="view"][value="original"]').check()
+    page.emulate_media(media="print")
+    assert page.locator(".site-nav").is_hidden()
+    assert page.locator(".toolbar").is_hidden()
+    row = page.locator(".parallel .row:not(.row-labels)").first
+    columns = row.evaluate("r => getComputedStyle(r).gridTemplateColumns.split(' ').length")
+    assert columns == 2
+    assert page.locator(".parallel .side-translation .unit").first.is_visible()
+
+
+# ------------------------------------------------------------------------- file://
+
+def test_site_works_from_file_urls(site: BuiltSite, open_page):
+    doc = _biggest_document(site)
+    page, watch = open_page((site.path / "documents" / f"{doc}.html").as_uri())
+    page.locator('input[name="view"][value="translation"]').check()
+    assert page.locator(".parallel .side-original .unit").first.is_hidden()
+    page.locator('input[name="view"][value="parallel"]').check()
+    page.locator(".parallel a.name").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file://") and ".html#" in page.url
+    assert page.locator(":target").count() == 1
+    assert watch.problems == []
+
+
+# ------------------------------------------------------------- crawl (HTTP, no browser)
+
+def _fetch(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - local server
+            return response.status, response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as err:
+        return err.code, b"", ""
+
+
+def _links(document: Any) -> list[str]:
+    found = []
+    for element in document.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        for attr in ("href", "src"):
+            value = element.get(attr)
+            if value and tag in ("a", "link", "script", "img"):
+                if tag == "link" and element.get("rel", "").startswith("schema."):
+                    continue  # a vocabulary's name, not a resource
+                found.append(value)
+    return found
+
+
+def test_crawl_finds_no_broken_internal_link(site: BuiltSite):
+    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+    queue = [site.url + "index.html"]
+    ids: dict[str, list[str]] = {}
+    status: dict[str, int] = {}
+    fragments: list[tuple[str, str, str]] = []
+    broken: list[str] = []
+    pdf_links: set[str] = set()
+    while queue:
+        url = queue.pop()
+        if url in ids:
+            continue
+        code, body, _ = _fetch(url)
+        assert code == 200, url
+        document = parser.parse(body)
+        ids[url] = [e.get("id") for e in document.iter() if isinstance(e.tag, str) and e.get("id")]
+        assert len(ids[url]) == len(set(ids[url])), f"duplicate ids in {url}"
+        for link in _links(document):
+            target, fragment = urldefrag(urljoin(url, link))
+            if not target.startswith(site.url):
+                assert urlparse(target).scheme in ("http", "https"), f"{url}: {link}"
+                continue
+            relative = target[len(site.url):]
+            if relative.startswith("pdf/") and not (site.path / relative).exists():
+                pdf_links.add(relative)  # the PDF stage writes these: checked below
+                continue
+            if target not in status:
+                status[target] = _fetch(target)[0]
+            if status[target] != 200:
+                broken.append(f"{url} -> {link} (HTTP {status[target]})")
+            elif target.endswith(".html"):
+                queue.append(target)
+                if fragment:
+                    fragments.append((url, target, fragment))
+    broken += [f"{source} -> {target}#{fragment}: no such id" for source, target, fragment
+               in fragments if fragment not in ids[target]]
+    assert broken == []
+    assert {u[len(site.url):] for u in ids} == set(site.pages), "pages no link reaches"
+    # Documents link pdf/<id>.pdf; the site's pdf/ is the PDF stage's build/pdf/.
+    assert pdf_links <= {f"pdf/{d}.pdf" for d in site.documents}
+    assert (site.path / "pdf").resolve() == (site.project.build / "pdf").resolve()
+
+
+def test_every_page_is_valid_html5(site: BuiltSite):
+    for path in site.pages:
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        try:
+            parser.parse((site.path / path).read_bytes())
+        except html5lib.html5parser.ParseError as err:
+            pytest.fail(f"{path}: {err}")
+        assert not parser.errors, f"{path}: {parser.errors}"
+
+
+def test_every_block_of_text_says_its_language(site: BuiltSite):
+    for doc in site.documents:
+        parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+        tree = parser.parse((site.path / "documents" / f"{doc}.html").read_bytes())
+        assert tree.get("lang") == "en"
+        cells = [e for e in tree.iter("div") if "cell" in (e.get("class") or "").split()]
+        assert cells
+        for cell in cells:
+            assert cell.get("lang") in ("ru", "en"), cell.attrib
+
+
+def test_same_chrome_on_xslt_and_jinja_pages(site: BuiltSite):
+    """html.xsl and base.html each write the site header and footer; they must agree."""
+    def chrome(path: Path, prefix: str) -> tuple[str, str]:
+        text = path.read_text()
+        header = re.search(r'<header class="site-header">.*?</header>', text, re.S).group(0)
+        footer = re.search(r'<footer class="site-footer">.*?</footer>', text, re.S).group(0)
+        return header.replace(prefix, ""), footer
+
+    doc = chrome(site.path / "documents" / f"{site.documents[0]}.html", "../")
+    for page in ["index.html", "about.html", *REGISTER_PAGES]:
+        assert chrome(site.path / page, "\x00") == doc, page
