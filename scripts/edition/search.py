@@ -1,0 +1,287 @@
+"""Search for the published site, and `edition serve` to read the site locally.
+
+The index is built with Pagefind from the TEI, not by crawling the HTML: a document page
+is one HTML page (``<html lang="en">``) holding both languages, and Pagefind keeps one
+index per page language, so crawling would stem the Russian text as English. Instead each
+alignment unit becomes one search record in its own language, whose URL is the unit's
+permalink (``documents/<id>.html#<unit>``); register entries and document titles are
+records too. Each unit's record also carries, at a lower weight, every name form of the
+registry records it mentions, so that a name in one language finds the passage that
+spells it in another, and a real name the passages that use a pseudonym.
+
+Layout in the site::
+
+    search.html                     the search page (scripts/edition/search/search.html)
+    search/search.js, search.css    its script and style
+    search/pagefind/<lang>/         one Pagefind bundle per language
+
+One bundle per language, each loaded as its own Pagefind instance by search.js: Pagefind
+stems a query with the language of the instance's primary index only, so a Russian index
+merged into an English page's instance would be searched without Russian stemming.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import http.server
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from .errors import EditionError, Problem
+from .exports import Document, Record, all_records, load_documents
+from .metadata import EditionMeta, load_edition
+from .paths import PACKAGE_DIR, Project
+
+SEARCH_DIR = PACKAGE_DIR / "search"
+INTERFACE_LANG = "en"
+# Names of mentioned registry records count for less than the words of the passage, so
+# that a passage with the very word ranks above one that names the same record otherwise.
+NAMES_WEIGHT = "0.5"
+# Files of a Pagefind bundle that only its ready-made UIs use; search.js uses the API.
+UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+                       "pagefind-component-ui.css", "pagefind-modular-ui.js",
+                       "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One search result as it will be indexed: a passage, a document or a register entry."""
+
+    url: str  # relative to the site root, with the fragment
+    lang: str
+    title: str
+    where: str
+    text: str
+    names: tuple[str, ...] = ()
+
+    def html(self) -> str:
+        """The record as a small HTML page for Pagefind: the text to index and show in
+        excerpts, the register names at a lower weight, and what a result displays."""
+        meta = [("url", self.url), ("title", self.title), ("where", self.where)]
+        if self.names:
+            meta.append(("names", "; ".join(self.names)))
+        head = "".join(f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
+                       for key, value in meta)
+        names = (f'<p data-pagefind-weight="{NAMES_WEIGHT}">{html.escape(" · ".join(self.names))}</p>'
+                 if self.names else "")
+        return (f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
+                f"<title>{html.escape(self.title)}</title>{head}</head>"
+                f'<body><main data-pagefind-body><p>{html.escape(self.text)}</p>{names}</main>'
+                f"</body></html>")
+
+
+def _language_name(docs: list[Document], code: str) -> str:
+    for doc in docs:
+        if code in doc.languages:
+            return doc.languages[code]
+    return code
+
+
+def search_records(docs: list[Document]) -> list[SearchRecord]:
+    """Every record of the index, in a fixed order (documents in reading order, then the
+    register sorted by id), so that the index comes out the same from the same TEI."""
+    records: list[SearchRecord] = []
+    for doc in docs:
+        for lang, title in doc.titles.items():
+            parts = [title]
+            if doc.abstracts.get(lang):
+                parts.append(doc.abstracts[lang])
+            if lang == INTERFACE_LANG:
+                parts.extend(doc.keywords)
+            records.append(SearchRecord(f"documents/{doc.id}.html", lang, doc.title(INTERFACE_LANG),
+                                        "Document", " ".join(parts)))
+        for division in doc.divisions:
+            side = "original" if division.type == "edition" else "translation"
+            where = f"{_language_name(docs, division.lang)} {side}"
+            for unit in division.units:
+                if not unit.text:
+                    continue
+                names = tuple(dict.fromkeys(
+                    name for rid in unit.mentions if rid in doc.records
+                    for name in doc.records[rid].all_names()))
+                records.append(SearchRecord(
+                    f"documents/{doc.id}.html#{unit.id}", unit.lang, doc.title(INTERFACE_LANG),
+                    f"{where}, passage {unit.n}" if unit.n else where, unit.text, names))
+    for record in all_records(docs).values():
+        records.extend(_register_records(record, docs))
+    return records
+
+
+def _register_records(record: Record, docs: list[Document]) -> list[SearchRecord]:
+    langs = list(dict.fromkeys([n.lang for n in record.names] + [lang for lang, _ in record.descriptions]))
+    out = []
+    for lang in langs:
+        own = [n.text for n in record.names if n.lang == lang]
+        description = record.description(lang) or ""
+        others = tuple(n for n in record.all_names() if n not in own)
+        out.append(SearchRecord(f"{record.register}.html#{record.id}", lang, record.name(INTERFACE_LANG),
+                                f"Register of {record.register}", " ".join([*own, description]).strip(),
+                                others))
+    return out
+
+
+@dataclass
+class SearchReport:
+    files: list[Path] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    records: int = 0
+    index_seconds: float = 0.0
+    warning: str | None = None
+
+
+def _write_bundles(out: Path, by_lang: dict[str, list[SearchRecord]]) -> None:
+    """One Pagefind bundle per language, by Pagefind's own indexer over a folder of
+    record pages. (Its Python API answers each added page after a fixed 0.1 s poll, which
+    made the same index take 100 times as long.) A record's page is named by its position,
+    and its real URL, with the fragment a file name cannot carry, is its "url" meta."""
+    with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
+        for lang, records in by_lang.items():
+            pages = Path(tmp) / lang
+            pages.mkdir()
+            for i, record in enumerate(records, 1):
+                (pages / f"{i:05d}.html").write_text(record.html(), encoding="utf-8")
+            cmd = [sys.executable, "-m", "pagefind", "--site", str(pages),
+                   "--output-path", str(out / lang), "--silent"]
+            done = subprocess.run(cmd, capture_output=True, text=True)
+            if done.returncode != 0 or not (out / lang / "pagefind-entry.json").is_file():
+                raise EditionError(Problem(out / lang, None, "Pagefind could not build the search index",
+                                           (done.stderr or done.stdout).strip()[-2000:]))
+
+
+def _environment() -> Environment:
+    from .html import TEMPLATES
+
+    # The page extends the site's own layout (edition.html's base.html), so that it has
+    # the same header, navigation and footer as every other page.
+    return Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(SEARCH_DIR)), FileSystemLoader(str(TEMPLATES))]),
+        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_search(project: Project, site: Path | None = None, *, docs: list[Document] | None = None,
+                  edition: EditionMeta | None = None) -> SearchReport:
+    """Write search.html, its assets and the Pagefind index into the rendered site."""
+    from .html import SECTIONS, Settings
+
+    site = site or project.build / "site"
+    docs = docs if docs is not None else load_documents(project)
+    edition = edition or load_edition(project.edition_file)
+    report = SearchReport()
+    records = search_records(docs)
+    report.records = len(records)
+    by_lang: dict[str, list[SearchRecord]] = {}
+    for lang in dict.fromkeys(unit.lang for doc in docs for unit in doc.units()):
+        by_lang[lang] = []
+    for record in records:
+        if record.lang in by_lang:
+            by_lang[record.lang].append(record)
+    # The interface language's bundle first: it is the one a reader most likely types in.
+    order = sorted(by_lang, key=lambda code: (code != INTERFACE_LANG, code))
+    report.languages = order
+
+    out = site / "search"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    available = True
+    try:
+        import pagefind.index  # noqa: F401
+    except ImportError:
+        available = False
+        report.warning = ("search: the Python package pagefind is not installed, so the site has no "
+                          "search index; install it with: .venv/bin/pip install -e '.[search]'")
+    if available:
+        start = time.perf_counter()
+        _write_bundles(out / "pagefind", {lang: by_lang[lang] for lang in order})
+        report.index_seconds = time.perf_counter() - start
+        for lang in order:
+            for name in UNUSED_BUNDLE_FILES:
+                (out / "pagefind" / lang / name).unlink(missing_ok=True)
+
+    for asset in ("search.js", "search.css"):
+        shutil.copyfile(SEARCH_DIR / asset, out / asset)
+    config = {
+        "available": available,
+        "languages": [{"code": code, "name": _language_name(docs, code),
+                       "bundle": f"search/pagefind/{code}/"} for code in order],
+    }
+    page = _environment().get_template("search.html").render(
+        settings=Settings.load(project), sections=SECTIONS, root="", page_title="Search",
+        config=config, languages=[c["name"] for c in config["languages"]])
+    (site / "search.html").write_text(page, encoding="utf-8", newline="\n")
+    report.files = sorted(p for p in out.rglob("*") if p.is_file()) + [site / "search.html"]
+    return report
+
+
+# ================================================================================ serve
+
+class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as a static host would, with the media types the exports
+    declare (DTS responses are JSON-LD and TEI) and UTF-8 for plain text."""
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".jsonld": "application/ld+json",
+        ".json": "application/json",
+        ".bib": "application/x-bibtex; charset=utf-8",
+        ".txt": "text/plain; charset=utf-8",
+        ".svg": "image/svg+xml",
+        ".wasm": "application/wasm",
+    }
+
+    def guess_type(self, path: str | Path) -> str:
+        # ``path`` is the file on disk (translate_path has run).
+        documents = Path(self.directory, "data", "dts", "document")
+        if Path(path).is_relative_to(documents):
+            return "application/tei+xml"
+        return super().guess_type(path)
+
+    def end_headers(self) -> None:
+        # The DTS document endpoint SHOULD link back to the collection of its resource.
+        path = self.path.split("?", 1)[0]
+        if "/data/dts/document/" in path and path.endswith(".xml"):
+            resource = path.rsplit("/", 1)[1].split(";", 1)[0].removesuffix(".xml")
+            base = path.split("/data/dts/document/", 1)[0]
+            self.send_header("Link", f'<{base}/data/dts/collection/{resource}.jsonld>; rel="collection"')
+        super().end_headers()
+
+
+def make_server(site: Path, port: int = 8000, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+    """An HTTP server for the site on host:port (port 0: any free port); not started."""
+    handler = functools.partial(SiteRequestHandler, directory=str(site.resolve()))
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def serve_command(args: argparse.Namespace, project: Project) -> int:
+    """`edition serve [--port N]`: serve build/site on 127.0.0.1 until Ctrl-C."""
+    site = project.build / "site"
+    if not (site / "index.html").is_file():
+        print(f"edition serve: {site} has no site; run `edition build` first", file=sys.stderr)
+        return 2
+    port = getattr(args, "port", None) or 8000
+    try:
+        server = make_server(site, port)
+    except OSError as err:
+        print(f"edition serve: cannot listen on 127.0.0.1:{port} ({err.strerror}); "
+              f"choose another port with --port", file=sys.stderr)
+        return 2
+    print(f"Serving {site} at http://127.0.0.1:{server.server_address[1]}/ "
+          f"(search: http://127.0.0.1:{server.server_address[1]}/search.html). Ctrl-C stops.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
