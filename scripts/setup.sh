@@ -27,7 +27,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # --- Python environment ---------------------------------------------------------
-extras="suggest,pdf"
+extras="suggest"
 [ "$want_test" = 1 ] && extras="test"
 stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-$extras"
 if [ ! -f "$stamp" ]; then
