@@ -148,6 +148,32 @@ def test_standoff_holds_exactly_the_records_the_file_uses(trees) -> None:
         assert records == used
 
 
+def test_the_registers_file_holds_every_registry_record_once() -> None:
+    registers = etree.parse(str(PROJECT.tei / "registers.xml"))
+    assert registers.find("tei:text", NS) is None
+    ids = [el.get(XML_ID) for el in registers.iterfind("tei:standOff/*/*", NS)]
+    assert sorted(ids) == sorted(load_sources(PROJECT).registry.entities)
+    assert len(ids) == len(set(ids))
+
+
+def test_each_standoff_record_is_a_copy_of_the_registers_record(trees) -> None:
+    registers = etree.parse(str(PROJECT.tei / "registers.xml"))
+    canonical = {el.get(XML_ID): etree.tostring(el, method="c14n")
+                 for el in registers.iterfind("tei:standOff/*/*", NS)}
+    for tree in trees.values():
+        for el in tree.iterfind("tei:standOff/*/*[@xml:id]", NS):
+            if el.get(XML_ID).startswith("align-"):
+                continue
+            assert etree.tostring(el, method="c14n") == canonical[el.get(XML_ID)]
+
+
+def test_a_document_may_not_be_called_registers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    shutil.copytree(project.documents / TELEGRAM, project.documents / "registers")
+    with pytest.raises(EditionError, match="cannot be a document id"):
+        encode_documents(project)
+
+
 # --- dates and measures -----------------------------------------------------------------
 
 EXPECTED_DATES = {

@@ -20,7 +20,7 @@ from .markup import Transcription, parse_file, witness_text
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
 from .paths import Project
 from .registry import Registry
-from .tei import build_document, serialize
+from .tei import REGISTERS_ID, build_document, build_registers, serialize
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,6 +37,11 @@ def load_sources(project: Project) -> Sources:
     registry = Registry.load(project.registry)
     corpus: dict[str, DocumentMeta] = {}
     for doc_id in project.document_ids():
+        if doc_id == REGISTERS_ID:
+            raise EditionError(Problem(project.documents / doc_id, None,
+                                       f"{REGISTERS_ID!r} cannot be a document id: "
+                                       f"tei/{REGISTERS_ID}.xml holds the edition's registers",
+                                       "rename the folder"))
         corpus[doc_id] = load_document(project.documents / doc_id)
     replies: dict[str, list[str]] = {}
     for doc in corpus.values():
@@ -128,6 +133,8 @@ def encode_documents(project: Project, ids: list[str] | None = None, *,
             problems.extend(err.problems)
     if problems:
         raise EditionError(problems)
+    # The registers depend on the registry alone; written with every run so they never lag.
+    encoded[REGISTERS_ID] = serialize(build_registers(sources.registry, sources.edition))
 
     if check_only:
         stale = [doc_id for doc_id, data in encoded.items()

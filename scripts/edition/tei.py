@@ -503,18 +503,12 @@ class Builder:
         used |= self.doc.entity_ids()
         for entity_id in sorted(used):
             self._entity(entity_id)
-        by_kind: dict[str, list[Entity]] = {}
-        for entity_id in sorted(used):
-            entity = self.registry.entities[entity_id]
-            by_kind.setdefault(entity.kind, []).append(entity)
         standoff = E("standOff")
         if self.used_interps:
             standoff.append(E("interpGrp", *(E("interp", ALIGN_INTERPS[k][1], id=ALIGN_INTERPS[k][0])
                                               for k in sorted(self.used_interps)),
                               type_="alignment", lang="en"))
-        for kind in ("person", "place", "org", "event"):
-            if by_kind.get(kind):
-                standoff.append(E(LIST_ELEMENTS[kind], *(record(e) for e in by_kind[kind])))
+        standoff.extend(record_lists(self.registry.entities[i] for i in sorted(used)))
         return standoff
 
 
@@ -561,6 +555,61 @@ def record(entity: Entity) -> etree._Element:
     if entity.kind == "place":
         el.extend(idnos)
     return el
+
+
+REGISTERS_ID = "registers"
+
+
+def record_lists(entities: Iterable[Entity]) -> list[etree._Element]:
+    """listPerson, listPlace, listOrg, listEvent (those not empty) holding the records, in
+    the order of the given entities: one shape for the registers file and every standOff."""
+    by_kind: dict[str, list[Entity]] = {}
+    for entity in entities:
+        by_kind.setdefault(entity.kind, []).append(entity)
+    return [E(LIST_ELEMENTS[kind], *(record(e) for e in by_kind[kind]))
+            for kind in ("person", "place", "org", "event") if by_kind.get(kind)]
+
+
+def build_registers(registry: Registry, edition: EditionMeta) -> etree._ElementTree:
+    """The edition's canonical registers: one TEI file (teiHeader and standOff, no text)
+    holding every record of the registry. Each document's standOff copies the records it
+    names from the same :func:`record`, so the two never disagree."""
+    title = edition.title["en"]
+    header = E("teiHeader",
+               E("fileDesc",
+                 E("titleStmt", E("title", f"{title}: registers of persons, places, "
+                                  "organisations and events", type_="main", lang="en"),
+                   E("respStmt", E("resp", "Compiled and encoded by"), E("name", edition.encoder),
+                     id=RESP_EDITION)),
+                 E("publicationStmt", E("publisher", edition.publisher),
+                   E("idno", REGISTERS_ID, type_="edition"),
+                   E("availability", E("licence", edition.licence, target=edition.licence_url))),
+                 E("seriesStmt", E("title", title, lang="en")),
+                 E("sourceDesc", E("p", "Born digital: compiled by the editors from the "
+                                   "edition's registry. Each record says where its authority "
+                                   "identifiers, life dates and coordinates were verified; "
+                                   "what is not given there is unknown to the edition.",
+                                   lang="en"))),
+               E("encodingDesc", E("projectDesc", E("p", f"{title}. The canonical registers of "
+                                   "the edition: every document's standOff holds copies of the "
+                                   "records it names, with the same xml:id.", lang="en")),
+                 E("appInfo", E("application", E("label", "edition toolkit"), ident="edition",
+                                version=__version__))),
+               E("profileDesc", E("langUsage", *(E("language", LANGUAGE_NAMES.get(lang, lang),
+                                                   ident=lang)
+                                                 for lang in _registry_languages(registry)))))
+    root = E("TEI", header, E("standOff", *record_lists(registry.entities.values())),
+             lang="en")
+    return etree.ElementTree(root)
+
+
+def _registry_languages(registry: Registry) -> list[str]:
+    langs: set[str] = set()
+    for entity in registry.entities.values():
+        langs.update(entity.names, entity.description)
+        for pseudonym in entity.pseudonyms:
+            langs.update(pseudonym.names)
+    return _langs(dict.fromkeys(langs, ""))
 
 
 def _langs(values: dict[str, str]) -> list[str]:
