@@ -18,9 +18,9 @@ from .annotate import annotate
 from .errors import EditionError, Problem
 from .markup import Transcription, parse_file, witness_text
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
-from .paths import Project
+from .paths import REGISTERS_ID, Project
 from .registry import Registry
-from .tei import REGISTERS_ID, build_document, build_registers, serialize
+from .tei import build_document, build_registers, serialize
 
 
 @dataclasses.dataclass(frozen=True)

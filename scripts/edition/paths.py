@@ -14,6 +14,9 @@ def _find_root(start: Path) -> Path:
     return start
 
 
+REGISTERS_ID = "registers"
+
+
 @dataclass(frozen=True)
 class Project:
     """The folders of one edition project (source/ in, tei/ and build/ out)."""
@@ -53,6 +56,15 @@ class Project:
     @property
     def build(self) -> Path:
         return self.root / "build"
+
+    @property
+    def registers_file(self) -> Path:
+        """The edition's canonical registers (TEI: teiHeader and standOff, no text)."""
+        return self.tei / f"{REGISTERS_ID}.xml"
+
+    def tei_documents(self) -> list[Path]:
+        """The TEI files of the documents, without the registers file, by name."""
+        return sorted(p for p in self.tei.glob("*.xml") if p.stem != REGISTERS_ID)
 
     def document_ids(self) -> list[str]:
         if not self.documents.is_dir():

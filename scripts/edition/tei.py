@@ -31,6 +31,7 @@ from .markup import (
     Transcription,
 )
 from .metadata import DocumentMeta, EditionMeta
+from .paths import REGISTERS_ID
 from .registry import Entity, Registry
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -555,9 +556,6 @@ def record(entity: Entity) -> etree._Element:
     if entity.kind == "place":
         el.extend(idnos)
     return el
-
-
-REGISTERS_ID = "registers"
 
 
 def record_lists(entities: Iterable[Entity]) -> list[etree._Element]:
