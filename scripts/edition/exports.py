@@ -358,8 +358,9 @@ def load_document(path: Path) -> Document:
 
 
 def load_documents(project: Project) -> list[Document]:
-    """All documents of tei/, in reading order: by date, a reply after what it answers."""
-    files = sorted(project.tei.glob("*.xml"))
+    """All documents of tei/, in reading order: by date, a reply after what it answers.
+    The registers file (tei/registers.xml) is not a document: see load_registers."""
+    files = project.tei_documents()
     if not files:
         raise EditionError(Problem(project.tei, None, "no TEI files to export",
                                    "run `edition encode` first"))
@@ -381,6 +382,30 @@ def all_records(docs: Iterable[Document]) -> dict[str, Record]:
         for rid, record in doc.records.items():
             merged.setdefault(rid, record)
     return dict(sorted(merged.items()))
+
+
+def load_registers(project: Project, docs: Iterable[Document]) -> dict[str, Record]:
+    """Every registry record of the edition, sorted by id: from the canonical registers
+    file tei/registers.xml, which holds all of them (also those no document names yet);
+    the documents' standOffs are copies of its records. Without that file (a project of
+    TEI files alone), the records the documents carry."""
+    path = project.registers_file
+    if not path.is_file():
+        return all_records(docs)
+    try:
+        root = etree.parse(str(path)).getroot()
+    except etree.XMLSyntaxError as err:
+        raise EditionError(Problem(path, err.lineno, f"not well-formed XML: {err.msg}",
+                                   "run `edition encode` to rewrite tei/")) from err
+    if root.tag != T + "TEI" or root.find(T + "standOff") is None:
+        raise EditionError(Problem(path, 1, "the registers file has no TEI standOff",
+                                   "run `edition encode` to rewrite tei/"))
+    records = {}
+    for kind in REGISTER_PAGES:
+        for el in root.iterfind(f"{T}standOff//{T}{kind}"):
+            record = _record(el)
+            records[record.id] = record
+    return dict(sorted(records.items()))
 
 
 # ================================================================================ URLs
@@ -460,7 +485,8 @@ def _cmif_refs(party: Party, docs_records: dict[str, Record]) -> str:
     return " ".join(dict.fromkeys(uris))
 
 
-def cmif(docs: list[Document], edition: EditionMeta, urls: Urls) -> bytes:
+def cmif(docs: list[Document], edition: EditionMeta, urls: Urls,
+         records: dict[str, Record] | None = None) -> bytes:
     """The CMIF v2 file: one correspDesc per document, with sender, addressee, places and
     dates (CMIF v1), and in correspDesc/note the v2 statements: mentioned entities,
     language, the TEI file, and what the edition publishes."""
@@ -470,7 +496,7 @@ def cmif(docs: list[Document], edition: EditionMeta, urls: Urls) -> bytes:
             edition.path, None,
             f"CMIF needs CC BY 4.0 or CC0 for the letter metadata; licence_url is {edition.licence_url!r}",
             "set licence_url in source/edition.toml to one of: " + ", ".join(CMIF_LICENCES)))
-    records = all_records(docs)
+    records = records if records is not None else all_records(docs)
     # A static id: the same edition (base_url) always gets the same UUID; xml:id must
     # start with a letter, hence the prefix.
     bibl_id = "cmif-" + str(uuid.uuid5(uuid.NAMESPACE_URL, urls.base))
@@ -817,14 +843,34 @@ def _dts_fragment(doc: Document, ref: str) -> bytes:
 SCHEMA_TYPES = {"person": "Person", "place": "Place", "org": "Organization", "event": "Event"}
 
 
-def entities(docs: list[Document], urls: Urls) -> dict[str, Any]:
-    """schema.org descriptions of the registry records, with sameAs authority links and
-    the documents that mention them (subjectOf)."""
-    records = all_records(docs)
-    mentioned_in: dict[str, list[str]] = {}
+def occurrences(docs: list[Document], urls: Urls) -> dict[str, list[dict[str, Any]]]:
+    """Where each record occurs: per document (in reading order) the document page as a
+    schema.org CreativeWork, with the passages that name the record as its parts. A
+    record the document names only in its header (sender, addressee) has no parts."""
+    found: dict[str, list[dict[str, Any]]] = {}
     for doc in docs:
-        for rid in dict.fromkeys([*doc.mentions, *doc.records]):
-            mentioned_in.setdefault(rid, []).append(urls.page(doc.id))
+        units: dict[str, list[str]] = {}
+        for unit in doc.units():
+            for rid in unit.mentions:
+                units.setdefault(rid, []).append(urls.unit(doc.id, unit.id))
+        named = dict.fromkeys([*doc.mentions, *doc.records, *(r for a in doc.actions
+                                                                for p in (*a.persons, *a.places)
+                                                                for r in p.refs)])
+        for rid in named:
+            work: dict[str, Any] = {"@id": urls.page(doc.id), "@type": "CreativeWork",
+                                    "name": doc.title("en")}
+            if units.get(rid):
+                work["hasPart"] = [{"@id": url} for url in units[rid]]
+            found.setdefault(rid, []).append(work)
+    return found
+
+
+def entities(docs: list[Document], urls: Urls, records: dict[str, Record] | None = None) -> dict[str, Any]:
+    """schema.org descriptions of every registry record (the canonical registers when
+    given), with sameAs authority links (the registry records only identifiers someone
+    verified) and where the documents mention them (subjectOf)."""
+    records = records if records is not None else all_records(docs)
+    mentioned_in = occurrences(docs, urls)
     graph = []
     for record in records.values():
         item: dict[str, Any] = {
@@ -850,7 +896,7 @@ def entities(docs: list[Document], urls: Urls) -> dict[str, Any]:
             item["geo"] = {"@type": "GeoCoordinates", "latitude": record.geo[0],
                            "longitude": record.geo[1]}
         if mentioned_in.get(record.id):
-            item["subjectOf"] = [{"@id": url} for url in mentioned_in[record.id]]
+            item["subjectOf"] = mentioned_in[record.id]
         graph.append(item)
     # An inline context rather than the remote https://schema.org one, so that the file
     # can be processed offline; url and sameAs are declared as links, as schema.org does.
@@ -962,6 +1008,7 @@ class ExportReport:
     site: Path
     files: dict[str, list[Path]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def size(self, group: str) -> int:
         return sum(p.stat().st_size for p in self.files.get(group, []))
@@ -969,7 +1016,7 @@ class ExportReport:
     def summary(self) -> str:
         parts = [f"{group} {len(paths)} files {self.size(group) / 1024:.0f} KiB"
                  for group, paths in self.files.items()]
-        return "exports: " + "; ".join(parts)
+        return "\n".join(["exports: " + "; ".join(parts), *self.warnings])
 
 
 def render_exports(project: Project, site: Path | None = None, *, with_search: bool = True) -> ExportReport:
@@ -983,6 +1030,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     edition = load_edition(project.edition_file)
     urls = Urls(edition.base_url)
     docs = load_documents(project)
+    records = load_registers(project, docs)
     report = ExportReport(site)
 
     data = site / "data"
@@ -990,7 +1038,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
         shutil.rmtree(data)
 
     start = time.perf_counter()
-    report.files["cmif"] = [_write_bytes(data / "cmif.xml", cmif(docs, edition, urls))]
+    report.files["cmif"] = [_write_bytes(data / "cmif.xml", cmif(docs, edition, urls, records))]
     report.seconds["cmif"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -1006,7 +1054,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     report.seconds["dts"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    report.files["entities"] = [_write_json(data / "entities.jsonld", entities(docs, urls))]
+    report.files["entities"] = [_write_json(data / "entities.jsonld", entities(docs, urls, records))]
     report.seconds["entities"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -1025,9 +1073,12 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
         from .search import render_search
 
         start = time.perf_counter()
-        search_report = render_search(project, site, docs=docs, edition=edition)
+        search_report = render_search(project, site, docs=docs, edition=edition, records=records)
         report.files["search"] = search_report.files
         report.seconds["search"] = time.perf_counter() - start
+        report.seconds["search index"] = search_report.index_seconds
+        if search_report.warning:
+            report.warnings.append(search_report.warning)
 
     start = time.perf_counter()
     report.files["sitemap"] = [_write_bytes(site / "sitemap.xml", sitemap(site, docs, urls))]

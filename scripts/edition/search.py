@@ -37,7 +37,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from .errors import EditionError, Problem
-from .exports import Document, Record, all_records, load_documents
+from .exports import Document, Record, load_documents, load_registers
 from .metadata import EditionMeta, load_edition
 from .paths import PACKAGE_DIR, Project
 
@@ -86,7 +86,7 @@ def _language_name(docs: list[Document], code: str) -> str:
     return code
 
 
-def search_records(docs: list[Document]) -> list[SearchRecord]:
+def search_records(docs: list[Document], registers: dict[str, Record]) -> list[SearchRecord]:
     """Every record of the index, in a fixed order (documents in reading order, then the
     register sorted by id), so that the index comes out the same from the same TEI."""
     records: list[SearchRecord] = []
@@ -111,7 +111,7 @@ def search_records(docs: list[Document]) -> list[SearchRecord]:
                 records.append(SearchRecord(
                     f"documents/{doc.id}.html#{unit.id}", unit.lang, doc.title(INTERFACE_LANG),
                     f"{where}, passage {unit.n}" if unit.n else where, unit.text, names))
-    for record in all_records(docs).values():
+    for record in registers.values():
         records.extend(_register_records(record, docs))
     return records
 
@@ -170,7 +170,8 @@ def _environment() -> Environment:
 
 
 def render_search(project: Project, site: Path | None = None, *, docs: list[Document] | None = None,
-                  edition: EditionMeta | None = None) -> SearchReport:
+                  edition: EditionMeta | None = None,
+                  records: dict[str, Record] | None = None) -> SearchReport:
     """Write search.html, its assets and the Pagefind index into the rendered site."""
     from .html import SECTIONS, Settings
 
@@ -178,14 +179,15 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
     docs = docs if docs is not None else load_documents(project)
     edition = edition or load_edition(project.edition_file)
     report = SearchReport()
-    records = search_records(docs)
-    report.records = len(records)
+    registers = records if records is not None else load_registers(project, docs)
+    entries = search_records(docs, registers)
+    report.records = len(entries)
     by_lang: dict[str, list[SearchRecord]] = {}
     for lang in dict.fromkeys(unit.lang for doc in docs for unit in doc.units()):
         by_lang[lang] = []
-    for record in records:
-        if record.lang in by_lang:
-            by_lang[record.lang].append(record)
+    for entry in entries:
+        if entry.lang in by_lang:
+            by_lang[entry.lang].append(entry)
     # The interface language's bundle first: it is the one a reader most likely types in.
     order = sorted(by_lang, key=lambda code: (code != INTERFACE_LANG, code))
     report.languages = order
@@ -200,7 +202,7 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
     except ImportError:
         available = False
         report.warning = ("search: the Python package pagefind is not installed, so the site has no "
-                          "search index; install it with: .venv/bin/pip install -e '.[search]'")
+                          "search index; run scripts/setup.sh (or .venv/bin/pip install -e .) to install it")
     if available:
         start = time.perf_counter()
         _write_bundles(out / "pagefind", {lang: by_lang[lang] for lang in order})
