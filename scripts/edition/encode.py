@@ -8,14 +8,18 @@ failed run leaves every file in tei/ as it was.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .annotate import annotate
 from .errors import EditionError, Problem
+from .fingerprint import Store, code_hash, files_under, hash_bytes, hash_files, package_code
 from .markup import Transcription, parse_file, witness_text
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
 from .paths import REGISTERS_ID, Project
@@ -102,71 +106,165 @@ def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:
     return serialize(tree)
 
 
-def _gate(staged: list[Path]) -> None:
-    """Refuse to publish TEI that fails validation (both layers)."""
+def _gate(staged: dict[str, Path]) -> dict[str, list[Problem]]:
+    """Validate staged files (both layers); the problems of each file that fails, by id."""
     try:
         from .validate import validate_paths
     except ImportError:  # validator not installed in this checkout: nothing to gate with
+        return {}
+    by_path = {path.resolve(): doc_id for doc_id, path in staged.items()}
+    failed: dict[str, list[Problem]] = {}
+    for f in validate_paths(list(staged.values())):
+        doc_id = by_path.get(Path(f.file).resolve()) if f.file else None
+        shown = f"tei/{doc_id}.xml (as it would be written)" if doc_id else f.file
+        failed.setdefault(doc_id or "", []).append(
+            Problem(shown, f.line, f"[{f.rule}] {f.message}", f.hint, column=f.column))
+    return failed
+
+
+@dataclasses.dataclass
+class EncodeResult:
+    """What a run did: report lines, the ids whose TEI changed, and the problems of the
+    documents that could not be encoded (their previous TEI, if any, is left in place)."""
+
+    lines: list[str] = dataclasses.field(default_factory=list)
+    changed: list[str] = dataclasses.field(default_factory=list)
+    failed: dict[str, list[Problem]] = dataclasses.field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for problems in self.failed.values() for p in problems]
+
+
+def document_key(project: Project, sources: Sources, doc_id: str) -> str:
+    """The content hash of everything tei/<id>.xml is made from: the document's folder, the
+    registry, the edition settings, the toolkit, and what the correspondence chain takes
+    from its neighbours (their ids and titles)."""
+    doc = sources.corpus[doc_id]
+    neighbours = [n for n in (doc.answers, *doc.answered_by) if n]
+    return hash_bytes(
+        code_hash(*package_code()),
+        hash_files(files_under(project.registry), project.registry),
+        project.edition_file.read_bytes(),
+        hash_files(files_under(project.documents / doc_id), project.documents),
+        *(f"{n}\0{sources.corpus[n].title.get('en', '')}" for n in neighbours))
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _worker_init(root: str) -> None:
+    project = Project(Path(root))
+    _WORKER["project"], _WORKER["sources"] = project, load_sources(project)
+
+
+def _worker_encode(doc_id: str) -> tuple[str, bytes | None, list[Problem]]:
+    project, sources = _WORKER["project"], _WORKER["sources"]
+    assert isinstance(project, Project) and isinstance(sources, Sources)
+    try:
+        return doc_id, encode_one(project, sources, doc_id), []
+    except EditionError as err:
+        return doc_id, None, err.problems
+
+
+def _encode_many(project: Project, sources: Sources, ids: list[str],
+                 jobs: int) -> Iterator[tuple[str, bytes | None, list[Problem]]]:
+    """Encode in this process, or over a pool of ``jobs`` processes when it pays."""
+    if jobs <= 1 or len(ids) < 2 * jobs:
+        _WORKER["project"], _WORKER["sources"] = project, sources
+        yield from map(_worker_encode, ids)
         return
-    findings = validate_paths(staged)
-    if findings:
-        raise EditionError([
-            Problem(f.file, f.line, f"[{f.rule}] {f.message}", f.hint, column=f.column)
-            for f in findings])
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init,
+                             initargs=(str(project.root),)) as pool:
+        yield from pool.map(_worker_encode, ids, chunksize=max(1, len(ids) // (jobs * 8)))
 
 
-def encode_documents(project: Project, ids: list[str] | None = None, *,
-                     check_only: bool = False, validate: bool = True) -> list[str]:
-    """Encode the documents (default: all); return one line of report per document.
+def encode(project: Project, ids: list[str] | None = None, *, check_only: bool = False,
+           validate: bool = True, jobs: int = 1, store: Store | None = None) -> EncodeResult:
+    """Encode the documents (default: all) into tei/, keeping going past failures.
 
-    ``check_only``: write nothing, raise EditionError if tei/ differs from what
-    would be written (stale or missing files)."""
+    A document whose inputs hash to a key already in ``store`` is not encoded again: its
+    TEI is the stored (validated) one. ``check_only``: write nothing; every file of tei/
+    that differs from what would be written is a failure ("stale")."""
     started = time.perf_counter()
     sources = load_sources(project)
     wanted = ids or list(sources.corpus)
+    result = EncodeResult()
     encoded: dict[str, bytes] = {}
-    problems: list[Problem] = []
+    keys: dict[str, str] = {}
+    todo: list[str] = []
     for doc_id in wanted:
-        try:
-            encoded[doc_id] = encode_one(project, sources, doc_id)
-        except EditionError as err:
-            problems.extend(err.problems)
-    if problems:
-        raise EditionError(problems)
+        if doc_id not in sources.corpus:
+            result.failed[doc_id] = [Problem(project.documents / doc_id, None, "no such document",
+                                             f"known documents: {', '.join(sources.corpus) or 'none'}")]
+            continue
+        if store is not None:
+            keys[doc_id] = document_key(project, sources, doc_id)
+            cached = store.get("tei", keys[doc_id])
+            if cached is not None:
+                encoded[doc_id] = cached
+                continue
+        todo.append(doc_id)
+    for doc_id, data, problems in _encode_many(project, sources, todo, jobs):
+        if data is None:
+            result.failed[doc_id] = problems
+        else:
+            encoded[doc_id] = data
     # The registers depend on the registry alone; written with every run so they never lag.
     encoded[REGISTERS_ID] = serialize(build_registers(sources.registry, sources.edition))
+    fresh = {doc_id: data for doc_id, data in encoded.items()
+             if (project.tei / f"{doc_id}.xml").is_file()
+             and (project.tei / f"{doc_id}.xml").read_bytes() == data}
 
     if check_only:
-        stale = [doc_id for doc_id, data in encoded.items()
-                 if not (project.tei / f"{doc_id}.xml").is_file()
-                 or (project.tei / f"{doc_id}.xml").read_bytes() != data]
-        if stale:
-            raise EditionError([Problem(project.tei / f"{s}.xml", None,
-                                        "stale: differs from what source/ encodes to",
-                                        "run `edition encode` and commit tei/") for s in stale])
-        return [f"fresh: tei/{doc_id}.xml" for doc_id in encoded]
+        for doc_id in encoded.keys() - fresh.keys():
+            result.failed[doc_id] = [Problem(project.tei / f"{doc_id}.xml", None,
+                                             "stale: differs from what source/ encodes to",
+                                             "run `edition encode` and commit tei/")]
+        result.lines = [f"fresh: tei/{doc_id}.xml" for doc_id in sorted(fresh)]
+        return result
 
+    changed = {doc_id: data for doc_id, data in encoded.items() if doc_id not in fresh}
     project.tei.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.tei))
     try:
         for existing in project.tei.glob("*.xml"):  # neighbours for cross-document rules
             shutil.copy2(existing, staging / existing.name)
-        staged = []
-        for doc_id, data in encoded.items():
-            path = staging / f"{doc_id}.xml"
-            path.write_bytes(data)
-            staged.append(path)
-        if validate:
-            _gate(staged)
-        report = []
-        for doc_id, data in encoded.items():
-            target = project.tei / f"{doc_id}.xml"
-            changed = not target.is_file() or target.read_bytes() != data
-            if changed:
-                os.replace(staging / f"{doc_id}.xml", target)
-            report.append(f"{'wrote' if changed else 'unchanged'}: tei/{doc_id}.xml "
-                          f"({len(data):,} bytes)")
+        staged = {}
+        for doc_id, data in changed.items():
+            staged[doc_id] = staging / f"{doc_id}.xml"
+            staged[doc_id].write_bytes(data)
+        if validate and staged:
+            for doc_id, problems in _gate(staged).items():
+                result.failed.setdefault(doc_id, []).extend(problems)
+        if "" in result.failed or REGISTERS_ID in result.failed:
+            return result  # not attributable to one document, or the registers: publish nothing
+        for doc_id in changed:
+            if doc_id in result.failed:
+                continue
+            os.replace(staged[doc_id], project.tei / f"{doc_id}.xml")
+            result.changed.append(doc_id)
+        if store is not None:
+            for doc_id, key in keys.items():
+                if doc_id in encoded and doc_id not in result.failed:
+                    store.put("tei", key, encoded[doc_id])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    report.append(f"encode: {len(encoded)} document(s) in {time.perf_counter() - started:.2f} s")
-    return report
+    for doc_id, data in encoded.items():
+        if doc_id not in result.failed:
+            state = "wrote" if doc_id in result.changed else "unchanged"
+            result.lines.append(f"{state}: tei/{doc_id}.xml ({len(data):,} bytes)")
+    result.lines.append(f"encode: {len(encoded)} file(s) in {time.perf_counter() - started:.2f} s"
+                        + (f", {len(result.failed)} failed" if result.failed else ""))
+    return result
+
+
+def encode_documents(project: Project, ids: list[str] | None = None, *,
+                     check_only: bool = False, validate: bool = True) -> list[str]:
+    """:func:`encode`, raising EditionError with every problem when a document failed (the
+    others are written all the same). Returns the report lines."""
+    result = encode(project, ids, check_only=check_only, validate=validate)
+    if result.failed:
+        raise EditionError(result.problems)
+    return result.lines
