@@ -3,7 +3,9 @@ each, and Debian's Chromium for pytest-playwright.
 
 Two sites are built once per session: ``edition`` from the repository's tei/ (the real
 documents) and ``fixture`` from tests/fixtures/html/tei (small invented documents whose
-every feature is known). Nothing depends on a prior ``edition build``.
+every feature is known); a third, ``hostile`` (tests/fixtures/html/hostile: markup that
+would run script if it were not escaped), when a test asks for it. Nothing depends on a
+prior ``edition build``; the PDF stage is not run (see test_site_browser's crawl).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from edition.paths import Project
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_TEI = REPO / "tests" / "fixtures" / "html" / "tei"
+HOSTILE_TEI = REPO / "tests" / "fixtures" / "html" / "hostile"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -106,6 +109,12 @@ def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The invented test documents (tests/fixtures/html/tei), built and served."""
     yield from _serve(_build("fixture", FIXTURE_TEI, tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """A document whose source texts carry script and markup payloads, built and served."""
+    yield from _serve(_build("hostile", HOSTILE_TEI, tmp_path_factory))
 
 
 @pytest.fixture(scope="session", params=["edition", "fixture"])

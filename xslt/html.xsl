@@ -59,6 +59,9 @@
   <!-- The language the edition's own prose (interface, editorial notes without xml:lang)
        is written in. -->
   <xsl:param name="interface-lang" as="xs:string" select="'en'"/>
+  <!-- The Content-Security-Policy every page carries (edition.html.CSP: the site's own
+       files only, no inline script). Required, so that no page can be written without. -->
+  <xsl:param name="csp" as="xs:string" required="yes"/>
 
   <xsl:variable name="tei" as="document-node()" select="/"/>
   <xsl:variable name="divisions" as="element(div)*" select="edn:divisions($tei)"/>
@@ -84,6 +87,7 @@
     <html lang="{$interface-lang}">
       <head>
         <meta charset="utf-8"/>
+        <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title || ' — ' || $short-title"/></title>
         <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
@@ -167,7 +171,7 @@
               <span class="chain-label"><xsl:value-of
                   select="if (@type = 'prev') then 'Previous in the correspondence: '
                           else 'Next in the correspondence: '"/></span>
-              <a href="{$id}.html" rel="{@type}">
+              <a href="{encode-for-uri($id)}.html" rel="{@type}">
                 <xsl:value-of select="edn:related-title(., $id)"/>
               </a>
             </li>
@@ -181,7 +185,10 @@
     <xsl:param name="ref" as="element(ref)"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="base" select="base-uri($ref)"/>
-    <xsl:variable name="uri" select="if ($base) then resolve-uri($ref/@target, $base) else ''"/>
+    <!-- Only a file beside this one (a bare file name) is read: a target may never make
+         the stylesheet read elsewhere on the editor's machine or the network. -->
+    <xsl:variable name="uri" select="if ($base and matches($ref/@target, '^[\w.-]+\.xml$'))
+                                     then resolve-uri($ref/@target, $base) else ''"/>
     <xsl:sequence select="if ($uri and doc-available($uri)) then edn:title(doc($uri), $interface-lang)
                           else (normalize-space($ref)[. != ''], $id)[1]"/>
   </xsl:function>
@@ -379,7 +386,7 @@
         <xsl:if test="$dates"><span class="card-dates"><xsl:value-of select="$dates"/></span></xsl:if>
         <xsl:variable name="description" select="edn:description(., $interface-lang)"/>
         <xsl:if test="$description">
-          <span class="card-desc"><xsl:apply-templates select="$description" mode="popover"/></span>
+          <span class="card-desc"><xsl:apply-templates select="$description/node()" mode="popover"/></span>
         </xsl:if>
         <span class="card-links">
           <a href="{$link-root}{edn:register(.)}.html#{@xml:id}">Register entry</a>
@@ -498,9 +505,21 @@
 
   <xsl:template match="lb" mode="reading"><br/></xsl:template>
 
-  <xsl:template match="ref[@target] | ptr[@target]" mode="reading">
+  <xsl:template match="ref[edn:safe-href(@target)] | ptr[edn:safe-href(@target)]" mode="reading">
     <a href="{@target}"><xsl:apply-templates mode="reading"/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></a>
   </xsl:template>
+
+  <!-- A pointer whose target is no safe link (javascript:, data:…) shows its target as text. -->
+  <xsl:template match="ptr" mode="reading site-prose"><xsl:value-of select="@target"/></xsl:template>
+
+  <!-- A link target from the sources that may become an href: web and mail addresses,
+       fragments and relative paths; anything else (javascript:, data:, file:) is not. -->
+  <xsl:function name="edn:safe-href" as="xs:boolean">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:variable name="t" select="normalize-space($target)"/>
+    <xsl:sequence select="exists($target) and (matches($t, '^(https?://|mailto:|#)', 'i')
+                          or not(matches($t, '^[^/?#]*:')))"/>
+  </xsl:function>
 
   <!-- Header prose (abstract, availability, encodingDesc) keeps its paragraphs. -->
   <xsl:template match="p[not(edn:is-unit(.))]" mode="reading">
@@ -634,7 +653,7 @@
           <dd class="rights">
             <xsl:for-each select="licence">
               <p><xsl:choose>
-                  <xsl:when test="@target"><a href="{@target}" rel="license"><xsl:apply-templates mode="reading"/></a></xsl:when>
+                  <xsl:when test="edn:safe-href(@target)"><a href="{@target}" rel="license"><xsl:apply-templates mode="reading"/></a></xsl:when>
                   <xsl:otherwise><xsl:apply-templates mode="reading"/></xsl:otherwise>
                 </xsl:choose></p>
             </xsl:for-each>
@@ -762,7 +781,9 @@
         </fn:array>
       </fn:map>
     </xsl:variable>
-    <script type="application/ld+json"><xsl:value-of select="xml-to-json($json)"/></script>
+    <!-- Script content is not escaped by the HTML serializer: xml-to-json already writes
+         "</" as "<\/"; "<" as \u003c also keeps a comment opener from confusing the HTML parser. -->
+    <script type="application/ld+json"><xsl:value-of select="replace(xml-to-json($json), '&lt;', '\\u003c')"/></script>
   </xsl:template>
 
   <xsl:function name="edn:json-agent" as="element(fn:map)">
@@ -873,7 +894,7 @@
   <xsl:template match="item" mode="site-prose"><li><xsl:apply-templates mode="site-prose"/></li></xsl:template>
   <xsl:template match="gi" mode="site-prose"><code>&lt;<xsl:value-of select="."/>&gt;</code></xsl:template>
   <xsl:template match="hi | emph | title" mode="site-prose"><em><xsl:apply-templates mode="site-prose"/></em></xsl:template>
-  <xsl:template match="ref[@target] | ptr[@target]" mode="site-prose">
+  <xsl:template match="ref[edn:safe-href(@target)] | ptr[edn:safe-href(@target)]" mode="site-prose">
     <a href="{@target}"><xsl:apply-templates mode="site-prose"/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></a>
   </xsl:template>
   <xsl:template match="date[@when]" mode="site-prose"><time datetime="{@when}"><xsl:apply-templates mode="site-prose"/></time></xsl:template>

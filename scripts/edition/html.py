@@ -12,15 +12,22 @@ Layout of the site (all links relative, so it works over HTTP and from file://):
     index.html  about.html  persons.html  places.html  organisations.html  events.html
     documents/<id>.html     tei/<id>.xml     text/<id>.<lang>.txt
     assets/edition.css      assets/edition.js
-    pdf -> ../pdf           (symlink: the PDF stage writes build/pdf/<id>.pdf)
+    pdf/<id>.pdf            (not written here: the build copies the PDF stage's output in)
+
+Every page carries the Content-Security-Policy :data:`CSP` as a ``<meta http-equiv>``: it
+allows the site's own files only and no inline script, so that even a text that escaped
+escaping could neither run code nor make a request outside the site.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import shutil
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +57,34 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     *((f"{key}.html", title) for key, title in REGISTERS),
     ("about.html", "About this edition"),
 )
+
+
+
+def content_security_policy(script_hashes: Iterable[str] = (), *, wasm: bool = False) -> str:
+    """The policy of every page: nothing but the site's own files ('self'), no inline
+    script unless its hash is listed (``script_hash``), no plugins, no <base>, forms only
+    to the site. ``wasm``: allow compiling WebAssembly (a search engine may need it).
+    JSON-LD (``<script type="application/ld+json">``) is a data block that browsers never
+    run, so it needs no hash."""
+    script = ["'self'", *(f"'{h}'" for h in script_hashes), *(["'wasm-unsafe-eval'"] if wasm else [])]
+    return "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(script),
+        "style-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    ])
+
+
+def script_hash(source: str) -> str:
+    """The CSP source for one inline script, exactly as written between its tags."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+
+
+CSP = content_security_policy()
 
 
 @dataclass(frozen=True)
@@ -95,6 +130,7 @@ class Settings:
             "publisher": self.publisher,
             "licence": self.licence,
             "licence-url": self.licence_url,
+            "csp": CSP,
         }
 
 
@@ -132,7 +168,8 @@ def _markup(data: dict[str, Any]) -> dict[str, Any]:
 
 def document_data(tei_file: Path) -> dict[str, Any]:
     """The JSON summary html.xsl gives of one document."""
-    text = transform(STYLESHEET, tei_file, initial_template="site-data", string_value=True)
+    text = transform(STYLESHEET, tei_file, params={"csp": CSP}, initial_template="site-data",
+                     string_value=True)
     return _markup(json.loads(text))
 
 
@@ -195,7 +232,7 @@ def _write(path: Path, text: str) -> None:
 
 def render_site(project: Project, out: Path | None = None) -> Path:
     """Render the whole site into ``out`` (default build/site/), replacing what was there."""
-    tei_files = sorted(project.tei.glob("*.xml"))
+    tei_files = project.tei_documents()
     if not tei_files:
         raise EditionError(Problem(project.tei, None, "no TEI files to render",
                                    "run `edition encode` first"))
@@ -221,7 +258,8 @@ def render_site(project: Project, out: Path | None = None) -> Path:
 
     env = _environment()
     lang_names = {lang["code"]: lang["name"] for d in docs for lang in d["languages"]}
-    common = {"settings": settings, "sections": SECTIONS, "root": "", "lang_names": lang_names}
+    common = {"settings": settings, "sections": SECTIONS, "root": "", "lang_names": lang_names,
+              "csp": CSP}
     titles = {d["id"]: d["title"] for d in docs}
     _write(site / "index.html", env.get_template("index.html").render(
         **common, documents=docs, titles=titles, page_title="Documents"))
@@ -235,8 +273,6 @@ def render_site(project: Project, out: Path | None = None) -> Path:
         documents=docs))
 
     shutil.copytree(ASSETS, site / "assets")
-    # PDFs are the PDF stage's output (build/pdf/<id>.pdf); pages link pdf/<id>.pdf under
-    # the site root, which this relative link makes the same folder without copying, in
-    # whichever order the stages run.
-    (site / "pdf").symlink_to(Path("..") / "pdf", target_is_directory=True)
+    # Pages link pdf/<id>.pdf; the build copies the PDF stage's build/pdf/*.pdf there
+    # (a copy, not a link, so that the site folder can be published as it is).
     return site
