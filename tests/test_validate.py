@@ -18,16 +18,15 @@ import time
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from edition import validate as v
 from edition import xmlsafe
 from edition.cli import main as cli_main
+from lxml import etree
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "validate"
 EDITION = REPO / ".venv" / "bin" / "edition"
-VALID = [FIXTURES / "telegram.xml", FIXTURES / "reply.xml"]
+VALID = [FIXTURES / "telegram.xml", FIXTURES / "reply.xml", FIXTURES / "registers.xml"]
 EXPECT = re.compile(r"<!-- expect: ([A-Z0-9 -]+?) -->")
 FINDING_KEYS = {"file", "line", "column", "rule", "layer", "message", "hint"}
 
@@ -297,7 +296,7 @@ def test_cli_valid_exit_0() -> None:
     done = run_cli("validate", *map(str, VALID))
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
-    assert "2 valid, 0 invalid" in done.stderr
+    assert "3 file(s) checked (TEI P5 and edition rules): 3 valid, 0 invalid" in done.stderr
 
 
 def test_cli_invalid_exit_1_with_location_rule_and_hint() -> None:
@@ -307,6 +306,7 @@ def test_cli_invalid_exit_1_with_location_rule_and_hint() -> None:
     assert re.search(r"^tests/fixtures/validate/e-ref-resolves\.xml:77:58: \[E-REF-RESOLVES\] "
                      r"@ref on <persName> points to \"#ana-smith\"", done.stdout, re.M)
     assert "\n    what to do: " in done.stdout
+    assert "1 file(s) checked (TEI P5 and edition rules): 0 valid, 1 invalid" in done.stderr
 
 
 def test_cli_json_format() -> None:
@@ -330,16 +330,20 @@ def test_cli_tei_only() -> None:
 
 
 def test_cli_missing_file_exit_2() -> None:
-    done = run_cli("validate", "no/such/file.xml")
+    done = run_cli("validate", str(VALID[0]), "no/such/file.xml")
     assert done.returncode == 2
-    assert "no/such/file.xml: no such file" in done.stderr
+    assert done.stdout == ""
+    assert done.stderr.startswith("edition validate: could not validate: no/such/file.xml: no such file")
 
 
 def test_cli_without_java_exit_2() -> None:
     env = dict(os.environ, PATH="/nonexistent")
     done = run_cli("validate", "--tei-only", str(VALID[0]), env=env)
     assert done.returncode == 2
-    assert "Java is not installed" in done.stderr
+    assert done.stdout == ""
+    assert done.stderr.startswith("edition validate: could not validate: Java is not installed")
+    assert "default-jre-headless" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_cli_without_jing_exit_2() -> None:
@@ -372,3 +376,135 @@ SHIPPED = sorted((REPO / "tei").glob("*.xml"))
 def test_every_shipped_tei_file_is_valid() -> None:
     findings = v.validate_paths(SHIPPED)
     assert findings == [], "\n".join(map(str, findings))
+
+
+# --------------------------------------------------------------------------- two kinds of file
+
+
+DOCUMENT_ONLY_RULES = {"E-HEADER-CORRESP", "E-RECORD-USED", "E-ALIGN-COMPLETE", "E-ALIGN-SYMMETRIC",
+                       "E-ALIGN-LANGUAGE", "E-UNIT-NUMBER", "E-REPLY-DATE"}
+
+
+def test_a_registers_file_has_no_text_and_passes_both_layers(all_findings: list[v.Finding]) -> None:
+    registers = FIXTURES / "registers.xml"
+    root = xmlsafe.parse_file(registers).getroot()
+    assert root.find(f"{{{v.TEI_NS}}}text") is None
+    assert root.find(f"{{{v.TEI_NS}}}standOff") is not None
+    # its records are used by no text, it has no author, witness, correspDesc nor revisionDesc
+    assert found(all_findings, registers) == set()
+
+
+def test_a_broken_registers_file_gets_the_registers_rules_only(all_findings: list[v.Finding]) -> None:
+    broken = FIXTURES / "e-registers.xml"
+    rules = {rule for rule, _ in found(all_findings, broken)}
+    assert rules == {"E-HEADER-LANGUSAGE", "E-REF-RESOLVES", "E-ID-PATTERN", "E-RECORD-NAME",
+                     "E-NAME-EMPTY", "E-DATE-VALID"}
+    assert not rules & DOCUMENT_ONLY_RULES
+
+
+def test_the_same_header_gaps_are_reported_in_a_document(tmp_path: Path) -> None:
+    # What the registers may lack (author, witness, revisionDesc, correspDesc) a document may not.
+    tree = xmlsafe.parse_file(FIXTURES / "telegram.xml")
+    ns = {"tei": v.TEI_NS}
+    for path in ("//tei:titleStmt/tei:author", "//tei:revisionDesc", "//tei:correspDesc"):
+        for el in tree.xpath(path, namespaces=ns):
+            el.getparent().remove(el)
+    shutil.copy(FIXTURES / "reply.xml", tmp_path / "reply.xml")
+    tree.write(str(tmp_path / "telegram.xml"), encoding="UTF-8", xml_declaration=True)
+    findings = v.validate_paths([tmp_path / "telegram.xml"])
+    messages = {(f.rule, f.message) for f in findings}
+    assert ("E-HEADER-ESSENTIALS", "The header has no author (fileDesc/titleStmt/author).") in messages
+    assert ("E-HEADER-ESSENTIALS", "The header has no revisionDesc.") in messages
+    assert {f.rule for f in findings} >= {"E-HEADER-CORRESP", "E-HEADER-ESSENTIALS"}
+
+
+def _reply_with_received(tmp_path: Path, received_date: str) -> Path:
+    shutil.copy(FIXTURES / "telegram.xml", tmp_path / "telegram.xml")
+    text = (FIXTURES / "reply.xml").read_text(encoding="utf-8")
+    old = '          <date when="1951-07">July 1951</date>\n'
+    assert text.count(old) == 1
+    (tmp_path / "reply.xml").write_text(text.replace(old, received_date), encoding="utf-8")
+    return tmp_path / "reply.xml"
+
+
+def test_a_reply_whose_receipt_date_is_unknown_is_valid(tmp_path: Path) -> None:
+    reply = _reply_with_received(tmp_path, "")
+    assert v.validate_paths([reply]) == []
+
+
+def test_a_receipt_date_without_when_is_not(tmp_path: Path) -> None:
+    reply = _reply_with_received(tmp_path, "          <date>some day in July</date>\n")
+    findings = v.validate_paths([reply])
+    assert [(f.rule, f.line) for f in findings] == [("E-HEADER-CORRESP", 39)]
+    assert 'correspAction type="received" has no date with @when' in findings[0].message
+
+
+# --------------------------------------------------------------------------- JSON, as documented
+
+
+def test_json_output_has_the_shape_docs_validation_md_documents() -> None:
+    docs = (REPO / "docs" / "validation.md").read_text(encoding="utf-8")
+    block = re.search(r"```json\n(.*?)\n```", docs, re.S)
+    assert block, "docs/validation.md shows no JSON example"
+    example = json.loads(block[1])
+    assert isinstance(example, list) and example
+    done = run_cli("validate", "--format", "json", str(FIXTURES / "e-ref-resolves.xml"),
+                   str(FIXTURES / "not-xml.xml"))
+    assert done.returncode == 1
+    real = json.loads(done.stdout)
+    assert real
+    documented_types = {key: type(value) for key, value in example[0].items()}
+    for item in real:
+        assert set(item) == set(documented_types) == FINDING_KEYS
+        for key, value in item.items():
+            # line and column are null when a finding has no position
+            assert isinstance(value, documented_types[key]) or (
+                value is None and key in ("line", "column")), (key, value)
+    # every rule id in the documented example is a real one
+    assert {i["rule"] for i in example} <= set(v.rule_ids()) | {
+        "TEI-ELEMENT-NOT-ALLOWED", "TEI-DUPLICATE-ID", "E-NOT-XML", "E-NOT-TEI"}
+
+
+# --------------------------------------------------------------------------- the encoder's gate
+
+
+def test_the_encoder_refuses_tei_that_breaks_an_edition_rule(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from edition.encode import encode_documents
+    from edition.errors import EditionError
+    from edition.paths import Project
+
+    for name in ("source", "tei"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    (tmp_path / "pyproject.toml").write_text("")
+    project = Project(tmp_path)
+    before = {p.name: p.read_bytes() for p in sorted(project.tei.iterdir())}
+    assert before and all(name.endswith(".xml") for name in before)
+
+    # The reply (the document that answers another) is dated the day before the telegram.
+    [meta] = [m for m in project.documents.glob("*/metadata.toml")
+              if re.search(r"^answers = ", m.read_text(encoding="utf-8"), re.M)]
+    text = meta.read_text(encoding="utf-8")
+    moved = re.sub(r'(^\[sent\]\n(?:(?!\[).*\n)*?date = ")1951-07-03(")', r"\g<1>1951-07-02\g<2>",
+                   text, count=1, flags=re.M)
+    assert moved != text
+    meta.write_text(moved, encoding="utf-8")
+
+    with pytest.raises(EditionError) as info:
+        encode_documents(project)
+    rules = [p.message for p in info.value.problems]
+    assert any(m.startswith("[E-REPLY-DATE] This document is dated 1951-07-02, before 1951-07-03")
+               for m in rules), rules
+    assert all(p.hint and p.line for p in info.value.problems)
+    after = {p.name: p.read_bytes() for p in sorted(project.tei.iterdir())}
+    assert after == before  # nothing written, no staging folder left behind
+
+    # the command shows the error and exits 1
+    assert cli_main(["--root", str(tmp_path), "encode"]) == 1
+    assert "[E-REPLY-DATE]" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in sorted(project.tei.iterdir())} == before
+
+    # and with the date put back the same project encodes (the gate is not simply shut)
+    meta.write_text(text, encoding="utf-8")
+    encode_documents(project)
+    assert {p.name: p.read_bytes() for p in sorted(project.tei.iterdir())} == before
