@@ -12,12 +12,18 @@ spells it in another, and a real name the passages that use a pseudonym.
 Layout in the site::
 
     search.html                     the search page (scripts/edition/search/search.html)
-    search/search.js, search.css    its script and style
+    search/search.js, search.css    its script and style; search-file.js, a classic script
+                                    that runs first and, from file://, says why it cannot search
     search/pagefind/<lang>/         one Pagefind bundle per language
 
 One bundle per language, each loaded as its own Pagefind instance by search.js: Pagefind
 stems a query with the language of the instance's primary index only, so a Russian index
 merged into an English page's instance would be searched without Russian stemming.
+
+Language handling is Pagefind's own, chosen by each record page's ``<html lang>``: the
+Russian bundle uses its Snowball Russian stemmer (Филиппов finds Филиппову), which also
+reads ё as е (еще finds ещё); the English bundle the English one. Nothing else is
+configured: tests/test_search_browser.py checks both behaviours in a browser.
 """
 
 from __future__ import annotations
@@ -173,7 +179,7 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
                   edition: EditionMeta | None = None,
                   records: dict[str, Record] | None = None) -> SearchReport:
     """Write search.html, its assets and the Pagefind index into the rendered site."""
-    from .html import SECTIONS, Settings
+    from .html import SECTIONS, Settings, content_security_policy
 
     site = site or project.build / "site"
     docs = docs if docs is not None else load_documents(project)
@@ -211,15 +217,17 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
             for name in UNUSED_BUNDLE_FILES:
                 (out / "pagefind" / lang / name).unlink(missing_ok=True)
 
-    for asset in ("search.js", "search.css"):
+    for asset in ("search.js", "search-file.js", "search.css"):
         shutil.copyfile(SEARCH_DIR / asset, out / asset)
     config = {
         "available": available,
         "languages": [{"code": code, "name": _language_name(docs, code),
                        "bundle": f"search/pagefind/{code}/"} for code in order],
     }
+    # The site's policy (edition.html), plus WebAssembly: Pagefind searches in WASM.
     page = _environment().get_template("search.html").render(
         settings=Settings.load(project), sections=SECTIONS, root="", page_title="Search",
+        csp=content_security_policy(wasm=True),
         config=config, languages=[c["name"] for c in config["languages"]])
     (site / "search.html").write_text(page, encoding="utf-8", newline="\n")
     report.files = sorted(p for p in out.rglob("*") if p.is_file()) + [site / "search.html"]

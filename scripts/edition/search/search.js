@@ -5,7 +5,7 @@
 // language of an instance's primary index only, so merging the Russian index into the
 // English page's instance would search it without Russian stemming.
 
-const config = JSON.parse(document.getElementById("search-config").textContent);
+const config = JSON.parse(document.getElementById("search-form").dataset.config);
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const form = document.getElementById("search-form");
