@@ -1,39 +1,281 @@
-"""`edition build`: source/ -> tei/ (encode, validated) -> build/ (site, PDFs).
+"""`edition build`: source/ -> tei/ (encoded, validated) -> build/ (site, PDFs, exports).
 
-Each stage is its own module; this one only sequences them."""
+Each stage is its own module; this one sequences them, and makes the build
+
+- incremental: content hashes decide what is made again (``fingerprint``); a stage
+  whose inputs did not change is not run, its previous output is reused;
+- crash-safe: outputs go into a new tree, ``build/.trees/<name>/``, and the build ends by
+  pointing the link ``build/.trees/current`` at it, in one rename. ``build/site`` and
+  ``build/pdf`` are fixed links through ``current``, so whatever moment a build is killed
+  at, they show the previous complete build or the new complete one;
+- honest about failures: a document that fails is reported, the others are built, and
+  the exit code says which happened (0 all built, 1 built without the failed documents).
+"""
 
 from __future__ import annotations
 
-import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from .paths import Project
+from .errors import EditionError, Problem
+from .fingerprint import (
+    PACKAGE_DIR,
+    Store,
+    code_hash,
+    files_under,
+    hash_bytes,
+    stat_signature,
+)
+from .paths import XSLT_DIR, Project
+
+TREES = ".trees"
+CURRENT = "current"
+STATE = ".state.json"
+
+# What each stage is made with, besides the TEI and the edition settings: a change in a
+# stage's files rebuilds that stage only.
+SITE_CODE = (XSLT_DIR / "common.xsl", XSLT_DIR / "html.xsl", PACKAGE_DIR / "html.py",
+             PACKAGE_DIR / "site", PACKAGE_DIR / "exports.py", PACKAGE_DIR / "search.py",
+             PACKAGE_DIR / "search", PACKAGE_DIR / "xsltrun.py")
+PDF_CODE = (XSLT_DIR / "common.xsl", XSLT_DIR / "print.xsl", PACKAGE_DIR / "pdf.py",
+            PACKAGE_DIR / "print", PACKAGE_DIR / "xsltrun.py")
 
 
-def build(project: Project, args: argparse.Namespace | None = None) -> int:
-    from .encode import encode_documents
+@dataclass
+class Options:
+    site: bool = True
+    pdf: bool = True
+    jobs: int = 1
+    force: bool = False
+    quiet: bool = False
 
-    timings: dict[str, float] = {}
+
+@dataclass
+class Report:
+    """What a build did, for the summary and the exit code."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    reused: list[str] = field(default_factory=list)
+    documents: int = 0
+    pages: int = 0
+    pdfs: int = 0
+    failed: dict[str, list[Problem]] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        stages = ", ".join(f"{name} {secs:.2f} s" for name, secs in self.seconds.items())
+        parts = [f"{self.documents} document(s)", f"{self.pages} HTML page(s)", f"{self.pdfs} PDF(s)"]
+        text = "build: " + ", ".join(parts) + f"; {stages}"
+        if self.reused:
+            text += f"; unchanged, reused: {', '.join(self.reused)}"
+        if self.failed:
+            text += f"; FAILED: {', '.join(sorted(self.failed))}"
+        return text
+
+
+class Tree:
+    """The output trees under build/: the current one, and the one being written."""
+
+    def __init__(self, project: Project) -> None:
+        self.build = project.build
+        self.trees = project.build / TREES
+        self.current_link = self.trees / CURRENT
+
+    @property
+    def current(self) -> Path | None:
+        return self.current_link.resolve() if self.current_link.is_symlink() else None
+
+    def start(self) -> Path:
+        """A fresh folder for the new tree, after removing what killed builds left."""
+        self.trees.mkdir(parents=True, exist_ok=True)
+        current = self.current
+        for old in self.trees.iterdir():
+            if old.name != CURRENT and old.resolve() != current:
+                _remove(old)
+        folder = Path(tempfile.mkdtemp(prefix="tree-", dir=self.trees))
+        folder.chmod(0o755)  # mkdtemp makes it private; the tree is published
+        return folder
+
+    def publish(self, new: Path) -> None:
+        """Point ``current`` at the new tree in one rename, then drop the old tree."""
+        previous = self.current
+        link = self.trees / f".{CURRENT}-{new.name}"
+        link.symlink_to(new.name, target_is_directory=True)
+        os.replace(link, self.current_link)
+        for name in ("site", "pdf"):
+            path = self.build / name
+            target = Path(TREES) / CURRENT / name
+            if path.is_symlink() and Path(os.readlink(path)) == target:
+                continue
+            _remove(path)  # a folder from an older layout, or a stage run alone
+            path.symlink_to(target, target_is_directory=True)
+        if previous is not None and previous != new:
+            _remove(previous)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
+def _link_copy(source: Path, target: Path) -> None:
+    """Reuse an unchanged stage output: hard links, no bytes copied. Safe because no stage
+    writes into a folder it did not make itself in this tree."""
+    shutil.copytree(source, target, copy_function=os.link, symlinks=True)
+
+
+def _inputs(project: Project) -> list[Path]:
+    return files_under(project.source) + files_under(project.tei)
+
+
+def _signature(project: Project, options: Options) -> str:
+    code = [*files_under(PACKAGE_DIR), *files_under(XSLT_DIR)]
+    for part in (*SITE_CODE, *PDF_CODE):
+        code.extend(files_under(part) if part.is_dir() else [part])
+    return hash_bytes(stat_signature(_inputs(project) + code),
+                      json.dumps([options.site, options.pdf]))
+
+
+def _stage_key(project: Project, code: tuple[Path, ...]) -> str:
+    tei = project.tei_documents() + [project.registers_file]
+    return hash_bytes(code_hash(*code), project.edition_file.read_bytes(),
+                      *(hash_bytes(p.name, p.read_bytes()) for p in tei if p.is_file()))
+
+
+def _load_state(project: Project) -> dict[str, str]:
+    try:
+        data = json.loads((project.build / STATE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_state(project: Project, state: dict[str, str]) -> None:
+    from .fingerprint import write_atomic
+
+    write_atomic(project.build / STATE, json.dumps(state, indent=1, sort_keys=True).encode())
+
+
+def _timed(report: Report, name: str, run: Callable[[], None]) -> None:
     start = time.perf_counter()
-    results = encode_documents(project)
-    timings["encode"] = time.perf_counter() - start
-    for line in results:
-        print(line)
+    run()
+    report.seconds[name] = report.seconds.get(name, 0.0) + time.perf_counter() - start
 
-    stages = []
+
+def run_build(project: Project, options: Options) -> Report:
+    from .encode import encode
+
+    report = Report()
+    state = _load_state(project)
+    tree = Tree(project)
+    signature = _signature(project, options)
+    if (not options.force and state.get("signature") == signature and tree.current is not None
+            and tree.current.is_dir()):
+        report.reused = ["everything"]
+        report.documents = len(project.tei_documents())
+        return report
+
+    store = Store(project.build / ".cache")
+    encoded = None
+
+    def run_encode() -> None:
+        nonlocal encoded
+        encoded = encode(project, jobs=options.jobs, store=store)
+
+    _timed(report, "encode", run_encode)
+    assert encoded is not None
+    report.failed.update(encoded.failed)
+    if "" in encoded.failed:  # a problem no single document owns: nothing can be built
+        return report
+    report.documents = len(project.tei_documents())
+    if not report.documents:
+        raise EditionError(Problem(project.documents, None, "no documents to build",
+                                   "add one with `edition new <id>` (docs/adding-a-document.md)"))
+
+    previous = tree.current
+    new = tree.start()
+    keys = {"site": _stage_key(project, SITE_CODE), "pdf": _stage_key(project, PDF_CODE)}
     try:
-        from . import html as html_stage  # noqa: F401
-        stages.append(("html", html_stage.render_site))
-    except ImportError:
-        pass
-    try:
-        from . import pdf as pdf_stage  # noqa: F401
-        stages.append(("pdf", pdf_stage.render_pdfs))
-    except ImportError:
-        pass
-    for name, stage in stages:
-        t0 = time.perf_counter()
-        stage(project)
-        timings[name] = time.perf_counter() - t0
-    print("build: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
+        for name, wanted, make in (("site", options.site, _make_site), ("pdf", options.pdf, _make_pdf)):
+            old = previous / name if previous is not None else None
+            unchanged = state.get(f"{name}-key") == keys[name]
+            if old is not None and old.is_dir() and (not wanted or (unchanged and not options.force)):
+                _link_copy(old, new / name)
+                report.reused.append(name)
+            elif wanted:
+                _timed(report, name, lambda make=make, name=name: make(project, new / name, options))
+                state[f"{name}-key"] = keys[name]
+        _place_pdfs(new)
+        tree.publish(new)
+    except BaseException:
+        _remove(new)
+        raise
+    report.pages = sum(1 for _ in (new / "site").rglob("*.html")) if (new / "site").is_dir() else 0
+    report.pdfs = sum(1 for _ in (new / "pdf").glob("*.pdf")) if (new / "pdf").is_dir() else 0
+    if not report.failed:
+        state["signature"] = _signature(project, options)  # tei/ has changed since the start
+    else:
+        state.pop("signature", None)  # a failed document must be tried again next time
+    _save_state(project, state)
+    return report
+
+
+def _make_site(project: Project, out: Path, options: Options) -> None:
+    from .exports import render_exports
+    from .html import render_site
+
+    render_site(project, out)
+    exports = render_exports(project, out)
+    if not options.quiet:
+        print(exports.summary())
+
+
+def _make_pdf(project: Project, out: Path, options: Options) -> None:
+    from .pdf import render_pdfs
+
+    render_pdfs(project, out)
+
+
+def _place_pdfs(tree: Path) -> None:
+    """The site links pdf/<id>.pdf: the PDFs, hard-linked into the site's folder, so the
+    published site is one self-contained folder."""
+    site, pdf = tree / "site", tree / "pdf"
+    if not site.is_dir() or not pdf.is_dir():
+        return
+    target = site / "pdf"
+    _remove(target)
+    target.mkdir()
+    for path in sorted(pdf.glob("*.pdf")):
+        os.link(path, target / path.name)
+
+
+def build(project: Project, args: object | None = None) -> int:
+    """The command: run the build, print the problems and the summary, return the exit code."""
+    options = Options(
+        site=not getattr(args, "pdf_only", False),
+        pdf=not getattr(args, "no_pdf", False),
+        jobs=getattr(args, "jobs", None) or os.cpu_count() or 1,
+        force=getattr(args, "force", False),
+    )
+    report = run_build(project, options)
+    for problems in report.failed.values():
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    if report.reused == ["everything"]:
+        print(f"build: nothing changed since the last build ({report.documents} document(s)); "
+              f"build/site and build/pdf are up to date")
+        return 0
+    print(report.summary())
+    if report.failed:
+        print(f"build: {len(report.failed)} document(s) failed and kept their previous TEI; "
+              "the others were built. Fix the problems above and build again.", file=sys.stderr)
+        return 1
     return 0

@@ -51,6 +51,12 @@ def _cmd_build(args: argparse.Namespace, project: Project) -> int:
     return build(project, args)
 
 
+def _cmd_serve(args: argparse.Namespace, project: Project) -> int:
+    from .search import serve_command
+
+    return serve_command(args, project)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="edition",
@@ -83,8 +89,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(handler=_cmd_validate)
 
-    p = sub.add_parser("build", help="encode, validate and render the edition into build/")
+    p = sub.add_parser("build", help="encode, validate and render the edition into build/",
+                       description="Encode what changed in source/, validate it, and render build/site "
+                       "(HTML, exports, search) and build/pdf. Unchanged stages are reused; a failed "
+                       "document keeps its previous TEI and the others are built (exit 1).")
+    only = p.add_mutually_exclusive_group()
+    only.add_argument("--pdf-only", action="store_true", help="render the PDFs only (the site is kept)")
+    only.add_argument("--no-pdf", action="store_true", help="skip the PDFs (the previous ones are kept)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N",
+                   help="worker processes (default: the number of CPUs)")
+    p.add_argument("--force", action="store_true", help="rebuild everything, reusing nothing")
     p.set_defaults(handler=_cmd_build)
+
+    p = sub.add_parser("serve", help="serve build/site on 127.0.0.1 for local reading (and search)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.set_defaults(handler=_cmd_serve)
     return parser
 
 

@@ -227,6 +227,8 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
 
     changed = {doc_id: data for doc_id, data in encoded.items() if doc_id not in fresh}
     project.tei.mkdir(parents=True, exist_ok=True)
+    for leftover in project.tei.glob(".staging-*"):  # from a run that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.tei))
     try:
         for existing in project.tei.glob("*.xml"):  # neighbours for cross-document rules

@@ -13,7 +13,6 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -54,7 +53,6 @@ def hash_files(paths: Iterable[Path], root: Path) -> str:
     return hash_bytes(*parts)
 
 
-@lru_cache(maxsize=64)
 def code_hash(*parts: Path) -> str:
     """The toolkit as an input: the given files and folders of it (modules, stylesheets,
     templates, assets) and its version. A stage names what it is made with, so a changed
@@ -91,6 +89,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; outputs are published
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

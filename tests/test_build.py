@@ -1,0 +1,192 @@
+"""`edition build`: incremental, crash-safe, deterministic, and honest about failures.
+
+Every test builds a copy of the project in a temporary folder; most leave the PDFs out
+(they have their own tests in test_pdf.py) to keep the runs short, and one builds all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from edition import build as build_module
+from edition.build import Options, run_build
+from edition.paths import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+TELEGRAM = "1951-07-03-mao-to-filippov"
+REPLY = "1951-07-03-filippov-to-mao"
+SITE_ONLY = Options(pdf=False, quiet=True)
+
+
+def copy_project(folder: Path) -> Project:
+    for name in ("source", "tei"):
+        shutil.copytree(ROOT / name, folder / name)
+    (folder / "pyproject.toml").write_text("")
+    return Project(folder)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below a folder (links followed), by relative path."""
+    folder = folder.resolve()
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    folder = folder.resolve()
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def edit_transcription(project: Project, doc_id: str, old: str, new: str) -> None:
+    path = project.documents / doc_id / "en.txt"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    witness = project.documents / doc_id / "witness" / "en.txt"
+    witness.write_text(witness.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project")
+
+
+def test_a_build_publishes_the_site_through_the_current_tree(project: Project) -> None:
+    report = run_build(project, SITE_ONLY)
+    assert not report.failed
+    site = project.build / "site"
+    assert site.is_symlink() and (site / "index.html").is_file()
+    assert (site / "documents" / f"{TELEGRAM}.html").is_file()
+    assert report.documents == 2 and report.pages >= 5
+
+
+def test_a_no_op_rebuild_changes_nothing(project: Project) -> None:
+    run_build(project, SITE_ONLY)
+    before, times = snapshot(project.build / "site"), mtimes(project.build / "site")
+    tree = (project.build / ".trees" / "current").resolve()
+    report = run_build(project, SITE_ONLY)
+    assert report.reused == ["everything"]
+    assert (project.build / ".trees" / "current").resolve() == tree
+    assert snapshot(project.build / "site") == before
+    assert mtimes(project.build / "site") == times
+
+
+def test_touching_a_file_without_changing_it_rebuilds_nothing(project: Project) -> None:
+    run_build(project, SITE_ONLY)
+    (project.documents / TELEGRAM / "en.txt").touch()
+    report = run_build(project, SITE_ONLY)
+    assert report.reused == ["site"]
+    assert "site" not in report.seconds
+
+
+def test_changing_one_document_rewrites_its_tei_and_rebuilds_the_site(project: Project) -> None:
+    run_build(project, SITE_ONLY)
+    reply_tei = (project.tei / f"{REPLY}.xml").read_bytes()
+    before = snapshot(project.build / "site")
+    edit_transcription(project, TELEGRAM, "Comrade", "Comrade-EDITED")
+    report = run_build(project, SITE_ONLY)
+    assert not report.failed and "site" in report.seconds
+    assert (project.tei / f"{REPLY}.xml").read_bytes() == reply_tei
+    after = snapshot(project.build / "site")
+    changed = {path for path in after if before.get(path) != after[path]}
+    assert f"documents/{TELEGRAM}.html" in changed
+    assert f"documents/{REPLY}.html" not in changed
+
+
+def test_a_changed_stylesheet_rebuilds_exactly_the_stage_made_with_it(
+        project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stand-in for a print stylesheet: the PDF stage is made with it, the site is not.
+    stylesheet = tmp_path / "print-extra.xsl"
+    stylesheet.write_text("<!-- version 1 -->")
+    monkeypatch.setattr(build_module, "PDF_CODE", (*build_module.PDF_CODE, stylesheet))
+    made: list[str] = []
+    monkeypatch.setattr(build_module, "_make_pdf",
+                        lambda project, out, options: (made.append("pdf"), out.mkdir()))
+    run_build(project, Options(quiet=True))
+    assert made == ["pdf"]
+    stylesheet.write_text("<!-- version 2 -->")
+    report = run_build(project, Options(quiet=True))
+    assert made == ["pdf", "pdf"]
+    assert report.reused == ["site"]
+
+
+def test_a_failing_document_is_reported_and_the_others_are_built(project: Project) -> None:
+    run_build(project, SITE_ONLY)
+    old_telegram = (project.tei / f"{TELEGRAM}.xml").read_bytes()
+    (project.documents / TELEGRAM / "ru.txt").write_text("p @p1 | {unbalanced\n", encoding="utf-8")
+    edit_transcription(project, REPLY, "Comrade", "Comrade-EDITED")
+    report = run_build(project, SITE_ONLY)
+    assert list(report.failed) == [TELEGRAM]
+    assert (project.tei / f"{TELEGRAM}.xml").read_bytes() == old_telegram
+    page = (project.build / "site" / "documents" / f"{REPLY}.html").read_text(encoding="utf-8")
+    assert "Comrade-EDITED" in page
+    assert (project.build / "site" / "documents" / f"{TELEGRAM}.html").is_file()
+
+
+def test_the_command_exits_1_when_a_document_failed(project: Project, capsys) -> None:
+    from edition.cli import main
+
+    (project.documents / TELEGRAM / "ru.txt").write_text("p @p1 | {unbalanced\n", encoding="utf-8")
+    assert main(["--root", str(project.root), "build", "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "ru.txt:1" in err and "failed" in err
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
+    first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
+    run_build(first, Options(quiet=True))
+    run_build(second, Options(quiet=True))
+    a, b = snapshot(first.build / "site"), snapshot(second.build / "site")
+    assert a.keys() == b.keys()
+    assert [path for path in a if a[path] != b[path]] == []
+    assert snapshot(first.build / "pdf") == snapshot(second.build / "pdf")
+    assert snapshot(first.build / "pdf")
+
+
+def _command(project: Project) -> list[str]:
+    return [sys.executable, "-m", "edition.cli", "--root", str(project.root), "build", "--no-pdf"]
+
+
+def _new_tree(project: Project, current: Path) -> Path | None:
+    trees = [p for p in (project.build / ".trees").glob("tree-*") if p.resolve() != current]
+    return trees[0] if trees else None
+
+
+# When to kill: while starting up; once the new tree exists (encoding done, rendering
+# begun); once the new tree holds pages (rendering nearly done, not yet published).
+KILL_POINTS = {
+    "starting": lambda project, current: True,
+    "rendering": lambda project, current: _new_tree(project, current) is not None,
+    "publishing": lambda project, current: (tree := _new_tree(project, current)) is not None
+    and (tree / "site" / "index.html").is_file(),
+}
+
+
+@pytest.mark.parametrize("point", sorted(KILL_POINTS))
+def test_a_build_killed_half_way_leaves_the_previous_build_intact(project: Project, point: str) -> None:
+    subprocess.run(_command(project), check=True, capture_output=True)
+    before = snapshot(project.build / "site")
+    current = (project.build / ".trees" / "current").resolve()
+    edit_transcription(project, TELEGRAM, "Comrade", "Comrade-EDITED")
+    process = subprocess.Popen(_command(project), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not KILL_POINTS[point](project, current) and process.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert process.poll() is None, "the build ended before the kill point"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert snapshot(project.build / "site") == before
+    # and the next build completes from whatever the killed one left
+    subprocess.run(_command(project), check=True, capture_output=True)
+    page = project.build / "site" / "documents" / f"{TELEGRAM}.html"
+    assert "Comrade-EDITED" in page.read_text(encoding="utf-8")
+    assert [p.name for p in (project.build / ".trees").iterdir() if p.name != "current"] == \
+        [(project.build / ".trees" / "current").resolve().name]
