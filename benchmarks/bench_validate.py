@@ -91,6 +91,9 @@ def main() -> None:
         total = sum(c.stat().st_size for c in copies)
         print(f"{len(copies)} generated copies ({total / 1024 / 1024:.1f} MB) in one call:")
         many_docs = [doc for doc, _ in (v._read(c) for c in copies) if doc]
+        jing = v._Jing(many_docs)
+        print(f"  Jing processes for {len(many_docs)} files: {len(jing.runs)}")
+        jing.findings()
         timed("edition rules only (Schematron)",
               lambda: [v._run_rules(d, rules) for d in many_docs], 1)
         timed("TEI P5 only (Jing, one call)", lambda: v.validate_paths(copies, tei_only=True), 1)
