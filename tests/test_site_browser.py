@@ -5,6 +5,7 @@ and the invented fixture documents."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import urllib.error
 import urllib.request
@@ -38,11 +39,11 @@ class Watch:
         self.problems: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
+        self.aborted: list[str] = []
         page.on("dialog", self._dialog)
         page.on("console", self._console)
         page.on("pageerror", lambda err: self.problems.append(f"script error: {err}"))
-        page.on("requestfailed", lambda req: self.problems.append(
-            f"request failed: {req.url} ({req.failure})"))
+        page.on("requestfailed", self._failed)
         page.on("response", lambda res: res.status >= 400 and self.problems.append(
             f"HTTP {res.status}: {res.url}"))
         page.on("request", self._request)
@@ -51,6 +52,14 @@ class Watch:
     def _console(self, message: Any) -> None:
         if message.type in ("error", "warning"):
             self.problems.append(f"console {message.type}: {message.text}")
+
+    def _failed(self, request: Any) -> None:
+        # Leaving a page aborts what it still loads (the browser fetches the icon after
+        # "load"): kept apart, and required empty where a test stays on its page.
+        if request.failure == "net::ERR_ABORTED":
+            self.aborted.append(request.url)
+        else:
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -100,7 +109,7 @@ def test_every_page_loads_without_errors_or_outside_requests(site: BuiltSite, op
     for path in site.pages:
         page, watch = open_page(site.url + path)
         page.wait_for_load_state("networkidle")
-        assert watch.problems == [], f"{path}: {watch.problems}"
+        assert watch.problems == [] and watch.aborted == [], f"{path}: {watch.problems} {watch.aborted}"
         assert _csp_violations(page) == [], path
         assert any(url.endswith("assets/edition.css") for url in watch.requests)
         assert any(url.endswith("assets/edition.js") for url in watch.requests)
@@ -385,9 +394,6 @@ def test_name_leads_to_its_register_entry_and_back_to_the_unit(site: BuiltSite, 
     assert {"person", "place"} <= set(kinds)
     for kind in kinds:
         page.goto(f"{site.url}documents/{doc}.html")
-        # Leave a page only once it has loaded everything (the icon comes after "load"):
-        # else the browser aborts the pending request, which the watch counts as failed.
-        page.wait_for_load_state("networkidle")
         name = page.locator(f".parallel a.name-{kind}").first
         unit_id = name.evaluate("a => a.closest('.unit').id")
         href = name.get_attribute("href")
@@ -397,13 +403,11 @@ def test_name_leads_to_its_register_entry_and_back_to_the_unit(site: BuiltSite, 
         entry = page.locator(f"article.entry#{record}")
         assert entry.is_visible()
         assert page.evaluate("() => document.querySelector(':target').id") == record
-        page.wait_for_load_state("networkidle")
         back = entry.locator(f'a[href="documents/{doc}.html#{unit_id}"]')
         assert back.count() == 1, f"{record}: no occurrence link to {unit_id}"
         back.click()
         page.wait_for_url(re.compile(rf"#{re.escape(unit_id)}$"))
         assert page.locator(f"#{unit_id} a.name[href$='#{record}']").count() >= 1
-        page.wait_for_load_state("networkidle")
     assert watch.problems == []
 
 
@@ -561,3 +565,36 @@ def test_same_chrome_on_xslt_and_jinja_pages(site: BuiltSite):
     doc = chrome(site.path / "documents" / f"{site.documents[0]}.html", "../")
     for page in ["index.html", "about.html", *REGISTER_PAGES]:
         assert chrome(site.path / page, "\x00") == doc, page
+
+
+# ----------------------------------------------------------------------- screenshots
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 860), (375, 760)])
+def test_screenshots_of_a_document_page(edition_site: BuiltSite, open_page, tmp_path: Path,
+                                        width: int, height: int):
+    """The screenshots in docs/html.md, taken from the real site. They are written to
+    docs/images/html-<width>.png only when EDITION_SCREENSHOTS is set (to that folder):
+    EDITION_SCREENSHOTS=docs/images .venv/bin/pytest tests/test_site_browser.py -k screenshots"""
+    page, watch = open_page(f"{edition_site.url}documents/{_biggest_document(edition_site)}.html",
+                            width=width, height=height)
+    # A few rows into the text, below the sticky switches, with a name's card open.
+    ru_id, en_id = _row_tops(page)[2][:2]
+    page.evaluate("""id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top
+        + scrollY - document.querySelector('.toolbar').getBoundingClientRect().height - 24)""", ru_id)
+    names = page.locator(f"#{ru_id} a.name, #{en_id} a.name")
+    if names.count():
+        names.first.focus()
+    shot = tmp_path / f"html-{width}.png"
+    page.screenshot(path=str(shot))
+    assert watch.problems == []
+    png = shot.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(png[16:20], "big") == width and int.from_bytes(png[20:24], "big") == height
+    target = os.environ.get("EDITION_SCREENSHOTS")
+    if target:
+        from PIL import Image  # Pillow comes with WeasyPrint
+
+        # 128 colours keep text sharp at under half the size of the full-colour image.
+        Path(target).mkdir(parents=True, exist_ok=True)
+        Image.open(shot).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT) \
+            .save(Path(target) / shot.name, optimize=True)
