@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "pdf"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 UNIT_TAGS = {f"{TEI}{t}" for t in ("head", "seg", "dateline", "salute", "p", "signed")}
 NAME_TAGS = {f"{TEI}{t}" for t in ("persName", "placeName", "orgName", "geogName", "name")}
 HYPHENATION_MARKS = ("\u2010", "\u00ad")  # inserted by hyphens:auto / soft hyphen
@@ -56,7 +57,7 @@ class Build:
 
     @property
     def tei_files(self) -> list[Path]:
-        return sorted(self.project.tei.glob("*.xml"))
+        return self.project.tei_documents()
 
 
 def _project(root: Path, tei: Path, edition_toml: Path) -> Project:
@@ -158,8 +159,12 @@ class Pdf:
         return heights.most_common(1)[0][0]
 
     def links(self) -> list[tuple[int, str, tuple[float, float, float, float]]]:
-        """Internal links: (page index, destination name, rect in pdftotext coordinates)."""
-        out = []
+        """Internal links: (page index, destination name, rect in pdftotext coordinates).
+
+        WeasyPrint writes one link annotation per box of a link (the text, its ::after
+        with the leader and page number, ...), so the annotations with one destination on
+        one page are one link, whose area is the union of their rects."""
+        rects: dict[tuple[int, str], tuple[float, float, float, float]] = {}
         for index, page in enumerate(self.reader.pages):
             height = self.pages[index][1]
             for annot in page.get("/Annots") or []:
@@ -167,9 +172,14 @@ class Pdf:
                 if annot.get("/Subtype") != "/Link" or "/Dest" not in annot:
                     continue
                 x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
-                out.append((index, str(annot["/Dest"]),
-                            (min(x1, x2), height - max(y1, y2), max(x1, x2), height - min(y1, y2))))
-        return out
+                rect = (min(x1, x2), height - max(y1, y2), max(x1, x2), height - min(y1, y2))
+                key = (index, str(annot["/Dest"]))
+                if key in rects:
+                    old = rects[key]
+                    rect = (min(old[0], rect[0]), min(old[1], rect[1]),
+                            max(old[2], rect[2]), max(old[3], rect[3]))
+                rects[key] = rect
+        return [(index, dest, rect) for (index, dest), rect in rects.items()]
 
     def words_in(self, index: int, rect: tuple[float, float, float, float]) -> list[str]:
         x0, y0, x1, y1 = rect
@@ -285,6 +295,11 @@ class TeiDoc:
                 forms.add(" ".join(_inner(el).split()))
         return forms
 
+    def keywords(self) -> list[str]:
+        """The English keyword terms of the header (textClass)."""
+        path = f".//{TEI}textClass/{TEI}keywords[@{XML_LANG}='en']/{TEI}term"
+        return [" ".join(t.text.split()) for t in self.tree.iterfind(path)]
+
     def notes(self) -> list[str]:
         return [" ".join(_inner(n).split()) for n in self.tree.iter(f"{TEI}note")
                 if n.get("type") == "editorial"]
@@ -399,22 +414,35 @@ def test_footnotes_numbered_per_document_and_all_notes_printed(build: Build) -> 
         for n, doc in enumerate(docs):
             for note in doc.notes():
                 assert note in text, f"{stem}: note not printed: {note[:60]}"
-            # The footnote markers under the text ("1.", "2.", ...) count the document's
-            # notes, supplied passages and corrections, from 1, in order.
+            # The note markers ("1.", "2.", ...) count the document's notes, supplied
+            # passages and corrections, from 1, each printed once: as footnotes under the
+            # text, in order, except that a row running over a page prints its notes at its
+            # end, at the left edge of its columns (pdf.py, print.xsl $row-notes).
             following = [f"{d.id}.title" for d in docs[n + 1:]] + ["index"]
             first, last, _ = _text_pages(pdf, doc.id, following)
             body = pdf.body_height(first, last)
-            markers = []
+            footnotes, row_notes = [], []
             for index in range(first, last + 1):
-                words = pdf.pages[index][2]
-                bottom = max(w.y1 for w in words if abs(w.height - body) < 0.35)
+                width, _, words = pdf.pages[index]
+                lines = [w for w in words if abs(w.height - body) < 0.35]
+                bottom = max(w.y1 for w in lines)
                 area = [w for w in words if w.y0 > bottom and w.height < body - 1]
                 if area:
                     left = min(w.x0 for w in area)
-                    markers += [w.text for w in sorted(area, key=lambda w: w.y0)
-                                if abs(w.x0 - left) < 1 and re.fullmatch(r"\d+\.", w.text)]
+                    footnotes += [w.text for w in sorted(area, key=lambda w: w.y0)
+                                  if abs(w.x0 - left) < 1 and re.fullmatch(r"\d+\.", w.text)]
+                for side in (False, True):
+                    column = [w for w in lines if (w.x0 >= width / 2) == side]
+                    if column:
+                        left = min(w.x0 for w in column)
+                        row_notes += [w.text for w in words
+                                      if w.y1 <= bottom and w.height < body - 1 and abs(w.x0 - left) < 1
+                                      and (w.x0 >= width / 2) == side and re.fullmatch(r"\d+\.", w.text)]
+            numbers = [int(m[:-1]) for m in footnotes]
+            assert numbers == sorted(numbers), f"{stem}/{doc.id}: footnotes out of order {footnotes}"
             want = [f"{i}." for i in range(1, doc.apparatus_count() + 1)]
-            assert markers == want, f"{stem}/{doc.id}: footnote markers {markers}"
+            got = sorted(footnotes + row_notes, key=lambda m: int(m[:-1]))
+            assert got == want, f"{stem}/{doc.id}: footnotes {footnotes}, notes at row ends {row_notes}"
 
 
 def _outline(pdf: Pdf) -> list[tuple[int, str, int]]:
@@ -469,13 +497,22 @@ def test_tei_attached_as_source_and_archival_metadata(build: Build) -> None:
         assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
         assert root["/Lang"] == "en"
         info = reader.metadata
-        assert info.title and info.subject and info["/Keywords"]
+        assert info.title and info.subject
+        # Keywords are the TEI's own (optional in the metadata): none there, none here.
+        terms = list(dict.fromkeys(t for d in docs for t in d.keywords()))
+        assert info.get("/Keywords") == (", ".join(terms) if terms else None), stem
         if stem != VOLUME_ID:
             assert info.title == " ".join(docs[0].tree.find(f".//{TEI}titleStmt/{TEI}title").text.split())
             author = docs[0].tree.find(f".//{TEI}titleStmt/{TEI}author")
             assert info.author == " ".join("".join(author.itertext()).split())
-        when = docs[0].tree.find(f".//{TEI}revisionDesc/{TEI}change").get("when")
-        assert info["/ModDate"].startswith("D:" + when.replace("-", "")[:8])
+        # Dates from the TEI, not the clock: created at the earliest, modified at the latest
+        # date of publication or revision of its documents.
+        dates = sorted(el.get("when") for d in docs
+                       for el in d.tree.iterfind(f"{TEI}teiHeader//{TEI}*[@when]")
+                       if el.tag in (f"{TEI}change", f"{TEI}date")
+                       and el.getparent().tag in (f"{TEI}revisionDesc", f"{TEI}publicationStmt"))
+        assert info["/CreationDate"].startswith("D:" + dates[0].replace("-", "")[:8]), stem
+        assert info["/ModDate"].startswith("D:" + dates[-1].replace("-", "")[:8]), stem
 
 
 def test_index_page_numbers_point_at_pages_naming_the_record(build: Build) -> None:
@@ -525,7 +562,7 @@ def test_aligned_pair_longer_than_a_page_continues_side_by_side(fixture: Build) 
     after = pdf.destinations["telegram.ru-p3"][0]
     assert after > start, "the long pair should break across pages"
     width, _, words = pdf.pages[start + 1]
-    body = [w for w in words if abs(w.height - pdf.body_height) < 0.35]
+    body = [w for w in words if abs(w.height - pdf.body_height(start, start + 1)) < 0.35]
     tops = [min(w.y0 for w in body if (w.x0 >= width / 2) == side) for side in (False, True)]
     assert abs(tops[0] - tops[1]) < 1, f"columns resume at {tops}"
 
@@ -543,9 +580,8 @@ def test_unknown_document_is_refused(edition: Build, tmp_path: Path) -> None:
 
 
 def test_renderer_names_no_particular_document() -> None:
-    ids = set()
+    ids = {tei.stem for tei in [*Project(REPO).tei_documents(), *(FIXTURE / "tei").glob("*.xml")]}
     for tei in [*(REPO / "tei").glob("*.xml"), *(FIXTURE / "tei").glob("*.xml")]:
-        ids.add(tei.stem)
         ids.update(el.get(XML_ID) for el in etree.parse(str(tei)).iter()
                    if el.get(XML_ID) and any(a.tag == f"{TEI}standOff" for a in el.iterancestors()))
     ids -= {"align-unaligned", "align-lost"}

@@ -51,9 +51,9 @@
   <!-- What made the PDF (PDF Creator, e.g. "edition toolkit 0.1.0"); no date in it, so
        two builds stay byte-identical. -->
   <xsl:param name="generator" as="xs:string" select="'edition toolkit'"/>
-  <!-- The "volume" template only: the TEI files of the edition, as absolute file URIs
-       separated by spaces. -->
-  <xsl:param name="documents" as="xs:string" select="''"/>
+  <!-- The "volume" template only: the TEI documents of the edition (pdf.py passes their
+       paths; edition.xsltrun parses them, keeping each file's URI as its base URI). -->
+  <xsl:param name="documents" as="document-node()*" select="()"/>
   <!-- Which mention anchors the index links to: '#all', or their ids separated by spaces
        (pdf.py passes one anchor per record and page, found by a first layout). -->
   <xsl:param name="index-locators" as="xs:string" select="'#all'"/>
@@ -86,9 +86,9 @@
   </xsl:template>
 
   <xsl:template name="volume">
-    <xsl:variable name="loaded" select="tokenize(normalize-space($documents), ' ') ! doc(.)/TEI"/>
+    <xsl:variable name="loaded" select="$documents/TEI"/>
     <xsl:if test="empty($loaded)">
-      <xsl:message terminate="yes">print.xsl: the volume needs $documents (TEI file URIs)</xsl:message>
+      <xsl:message terminate="yes">print.xsl: the volume needs $documents (TEI documents)</xsl:message>
     </xsl:if>
     <xsl:call-template name="prt:html">
       <xsl:with-param name="docs" select="prt:correspondence-order($loaded)"/>
@@ -189,7 +189,12 @@
         then 'The documents of the edition, each in its original and translation side by side, with editorial notes and an index: '
              || string-join($docs ! edn:title(., 'en'), '; ') || '.'
         else prt:subject($docs)}"/>
-    <meta name="keywords" content="{string-join(distinct-values($docs ! edn:keywords(., 'en')), ', ')}"/>
+    <!-- Keywords are optional in the metadata: none in the TEI, none in the PDF (an empty
+         Keywords entry would only say that nobody gave any). -->
+    <xsl:variable name="keywords" select="distinct-values($docs ! edn:keywords(., 'en'))"/>
+    <xsl:if test="exists($keywords)">
+      <meta name="keywords" content="{string-join($keywords, ', ')}"/>
+    </xsl:if>
     <meta name="generator" content="{$generator}"/>
     <xsl:variable name="created" select="min(($published, $changes))"/>
     <xsl:variable name="modified" select="max(($published, $changes))"/>
@@ -229,7 +234,7 @@
   <!-- A document's id: its file name without .xml (the PDF is build/pdf/{id}.pdf). -->
   <xsl:function name="prt:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="replace(tokenize(string(document-uri(root($node))), '/')[last()], '\.xml$', '')"/>
+    <xsl:sequence select="replace(tokenize(string(base-uri(root($node))), '/')[last()], '\.xml$', '')"/>
   </xsl:function>
 
   <!-- Documents in the order of the correspondence: by date, then letters before the

@@ -41,6 +41,8 @@ VOLUME_ID = "edition"
 PDF_VARIANT = "pdf/a-3b"
 FONT_FAMILIES = ("Noto Serif", "Noto Sans")
 MENTION_PREFIX = "m."  # print.xsl's mention anchors: m.{document}.{record}.{k}
+ROW_MARK = ".row-"  # print.xsl's rows of the parallel text: {document}.row-{n}
+MAX_ROW_PASSES = 4
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def render_pdfs(project: Project, out_dir: Path | None = None, *,
 
 
 def _tei_files(project: Project, documents: list[str] | None) -> list[Path]:
-    files = sorted(project.tei.glob("*.xml"))
+    files = project.tei_documents()  # not the registers file: it has no text to print
     if documents is not None:
         wanted = set(documents)
         missing = wanted - {f.stem for f in files}
@@ -160,13 +162,26 @@ class _Renderer:
         with _weasyprint_warnings() as warnings:
             html = self._html(sources, params)
             document = self._layout(html, sources[0])
+            layouts = 1
+            # Rows with notes that run over a page print their notes at their end (see
+            # print.xsl $row-notes). Each pass can make other rows run over, so repeat
+            # until no new one does; the set only grows, so this ends.
+            row_notes: set[str] = set()
+            for _ in range(MAX_ROW_PASSES):
+                more = _rows_over_pages(document) & _rows_with_notes(html) - row_notes
+                if not more:
+                    break
+                row_notes |= more
+                params = {**params, "row-notes": " ".join(sorted(row_notes))}
+                html = self._html(sources, params)
+                document = self._layout(html, sources[0])
+                layouts += 1
             pages = _anchor_pages(document)
             kept = _one_locator_per_page(pages)
-            layouts = 1
             if len(kept) < len(pages):
                 html = self._html(sources, {**params, "index-locators": " ".join(kept)})
                 document = self._layout(html, sources[0])
-                layouts = 2
+                layouts += 1
                 moved = [a for a in kept if _anchor_pages(document).get(a) != pages[a]]
                 if moved:
                     raise EditionError(Problem(target, None,
@@ -180,13 +195,35 @@ class _Renderer:
         if len(sources) == 1:
             return transform(STYLESHEET, sources[0].resolve(), params=params)
         return transform(STYLESHEET, initial_template="volume", params={
-            **params, "documents": " ".join(s.resolve().as_uri() for s in sources)})
+            **params, "documents": [s.resolve() for s in sources]})
 
     def _layout(self, html: str, source: Path) -> Any:
         from weasyprint import HTML
 
         return HTML(string=html, base_url=source.resolve().parent.as_uri() + "/").render(
             stylesheets=[self.css], font_config=self.fonts)
+
+
+def _rows_over_pages(document: Any) -> set[str]:
+    """Rows of the parallel text that the layout put on more than one page (WeasyPrint
+    lists an element's anchor on every page that holds a piece of it)."""
+    seen: dict[str, int] = {}
+    for page in document.pages:
+        for name in page.anchors:
+            if ROW_MARK in name:
+                seen[name] = seen.get(name, 0) + 1
+    return {name for name, count in seen.items() if count > 1}
+
+
+def _rows_with_notes(html: str) -> set[str]:
+    """Rows holding a footnote (or, in a row already listed, a note call)."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.document_fromstring(html)
+    return {row.get("id") for row in root.iterfind(".//tr[@id]")
+            if ROW_MARK in row.get("id")
+            and row.xpath(".//span[contains(concat(' ', @class, ' '), ' footnote ')"
+                          " or contains(concat(' ', @class, ' '), ' call ')]")}
 
 
 def _anchor_pages(document: Any) -> dict[str, int]:
