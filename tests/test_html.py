@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from edition.html import CSP, Settings, document_data, document_page
+from edition.html import CSP, Settings, document_data, document_page, sections
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -341,3 +341,16 @@ def test_text_from_the_sources_is_escaped_and_unsafe_links_become_text(render):
     assert not text.xpath(".//script") and "<script>alert(1)</script>" in text.text_content()
     assert text.xpath(".//a/@href") == ["https://example.org/ok"]
     assert "here" in text.text_content() and "data:text/html,x" in text.text_content()
+
+
+# -------------------------------------------------------------------------- navigation
+
+@pytest.mark.parametrize("search", [False, True])
+def test_the_navigation_links_the_search_page_only_when_there_is_one(tmp_path: Path, search: bool):
+    source = tmp_path / "doc.xml"
+    source.write_text(one_unit("Text."), encoding="utf-8")
+    page = lxml_html.document_fromstring(document_page(source, SETTINGS, search=search))
+    hrefs = page.xpath('//nav[@class="site-nav"]//a/@href')
+    # The same list as the jinja pages' layout gets (base.html).
+    assert hrefs == [f"../{href}" for href, _ in sections(search)]
+    assert ("../search.html" in hrefs) is search

@@ -62,6 +62,9 @@
   <!-- The Content-Security-Policy every page carries (edition.html.CSP: the site's own
        files only, no inline script). Required, so that no page can be written without. -->
   <xsl:param name="csp" as="xs:string" required="yes"/>
+  <!-- Whether the site has a search page (search.html, written by edition.search): the
+       navigation links it only then. -->
+  <xsl:param name="search" as="xs:boolean" select="false()"/>
 
   <xsl:variable name="tei" as="document-node()" select="/"/>
   <xsl:variable name="divisions" as="element(div)*" select="edn:divisions($tei)"/>
@@ -79,6 +82,7 @@
   <xsl:variable name="site-sections" as="array(xs:string)*" select="
       ['index.html', 'Documents'], ['persons.html', 'Persons'], ['places.html', 'Places'],
       ['organisations.html', 'Organisations'], ['events.html', 'Events'],
+      (if ($search) then ['search.html', 'Search'] else ()),
       ['about.html', 'About this edition']"/>
 
   <!-- ========================================================================= page -->

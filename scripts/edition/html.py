@@ -52,11 +52,19 @@ REGISTERS: tuple[tuple[str, str], ...] = (
     ("organisations", "Organisations"),
     ("events", "Events"),
 )
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("index.html", "Documents"),
-    *((f"{key}.html", title) for key, title in REGISTERS),
-    ("about.html", "About this edition"),
-)
+
+
+def sections(search: bool = False) -> tuple[tuple[str, str], ...]:
+    """The navigation: (href from the site root, label); the search page when there is one."""
+    return (
+        ("index.html", "Documents"),
+        *((f"{key}.html", title) for key, title in REGISTERS),
+        *((("search.html", "Search"),) if search else ()),
+        ("about.html", "About this edition"),
+    )
+
+
+SECTIONS = sections(search=False)
 
 
 
@@ -173,9 +181,9 @@ def document_data(tei_file: Path) -> dict[str, Any]:
     return _markup(json.loads(text))
 
 
-def document_page(tei_file: Path, settings: Settings) -> str:
-    """The document page, as html.xsl renders it."""
-    return transform(STYLESHEET, tei_file, params=settings.xslt_params())
+def document_page(tei_file: Path, settings: Settings, *, search: bool = False) -> str:
+    """The document page, as html.xsl renders it (``search``: link the search page)."""
+    return transform(STYLESHEET, tei_file, params={**settings.xslt_params(), "search": search})
 
 
 def _reading_order(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -230,8 +238,10 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def render_site(project: Project, out: Path | None = None) -> Path:
-    """Render the whole site into ``out`` (default build/site/), replacing what was there."""
+def render_site(project: Project, out: Path | None = None, *, search: bool = False) -> Path:
+    """Render the whole site into ``out`` (default build/site/), replacing what was there.
+    ``search``: the build will add the search page (edition.search); the navigation of
+    every page links it."""
     tei_files = project.tei_documents()
     if not tei_files:
         raise EditionError(Problem(project.tei, None, "no TEI files to render",
@@ -248,7 +258,7 @@ def render_site(project: Project, out: Path | None = None) -> Path:
     for tei_file in tei_files:
         data = document_data(tei_file)
         doc_id = data["id"]
-        _write(site / "documents" / f"{doc_id}.html", document_page(tei_file, settings))
+        _write(site / "documents" / f"{doc_id}.html", document_page(tei_file, settings, search=search))
         (site / "tei").mkdir(exist_ok=True)
         shutil.copyfile(tei_file, site / "tei" / f"{doc_id}.xml")
         for lang, text in data["texts"].items():
@@ -258,7 +268,7 @@ def render_site(project: Project, out: Path | None = None) -> Path:
 
     env = _environment()
     lang_names = {lang["code"]: lang["name"] for d in docs for lang in d["languages"]}
-    common = {"settings": settings, "sections": SECTIONS, "root": "", "lang_names": lang_names,
+    common = {"settings": settings, "sections": sections(search), "root": "", "lang_names": lang_names,
               "csp": CSP}
     titles = {d["id"]: d["title"] for d in docs}
     _write(site / "index.html", env.get_template("index.html").render(
