@@ -875,7 +875,7 @@
     </div>
   </xsl:template>
 
-  <!-- "Filippov, see Joseph Stalin": a pseudonym (context) points to its person's entry. -->
+  <!-- "<pseudonym>, see <preferred name>": a pseudonym (context) points to its person's entry. -->
   <xsl:template name="prt:cross-reference">
     <xsl:variable name="record" select=".."/>
     <div class="entry cross-reference">
@@ -886,7 +886,7 @@
     </div>
   </xsl:template>
 
-  <!-- "37.967° N, 126.550° E". -->
+  <!-- Latitude and longitude as "12.345° N, 67.890° E" (three decimals at most). -->
   <xsl:function name="prt:coordinates" as="xs:string">
     <xsl:param name="geo" as="xs:double+"/>
     <xsl:sequence select="format-number(abs($geo[1]), '0.0##') || '° ' || (if ($geo[1] ge 0) then 'N' else 'S')
