@@ -190,8 +190,6 @@ def test_the_pdf_renderer_refuses_a_hostile_tei_file(tmp_path: Path) -> None:
     assert not (tmp_path / "pdf" / "xxe.pdf").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="exports.load_document parses with lxml's default parser "
-                   "(expands internal entities); needs edition.xmlsafe.parse_file (issue #7)")
 def test_the_exports_refuse_a_hostile_tei_file(tmp_path: Path) -> None:
     from edition.exports import load_document
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from lxml import etree
 
+from . import xmlsafe
 from .errors import EditionError, Problem
 from .metadata import EditionMeta, load_edition
 from .paths import Project
@@ -295,14 +296,18 @@ def _party(el: Any) -> Party:
     return Party(_norm("".join(el.itertext())), tuple(_refs(el.get("ref"))), tuple(_uris(el.get("ref"))))
 
 
+def _parse(path: Path) -> Any:
+    """Parse a TEI file safely: entities are never expanded, no DTD or network is read."""
+    try:
+        return xmlsafe.parse_file(path).getroot()
+    except xmlsafe.XmlProblem as err:
+        raise EditionError(Problem(path, err.line, f"{err.message} [{err.rule}]", err.hint,
+                                   column=err.column)) from None
+
+
 def load_document(path: Path) -> Document:
     """Read one TEI file of tei/ into the model the exports are made from."""
-    try:
-        tree = etree.parse(str(path))
-    except etree.XMLSyntaxError as err:
-        raise EditionError(Problem(path, err.lineno, f"not well-formed XML: {err.msg}",
-                                   "run `edition encode` to rewrite tei/")) from err
-    root = tree.getroot()
+    root = _parse(path)
     header = root.find(T + "teiHeader")
     if root.tag != T + "TEI" or header is None:
         raise EditionError(Problem(path, 1, "not a TEI document", "run `edition encode`"))
@@ -392,11 +397,7 @@ def load_registers(project: Project, docs: Iterable[Document]) -> dict[str, Reco
     path = project.registers_file
     if not path.is_file():
         return all_records(docs)
-    try:
-        root = etree.parse(str(path)).getroot()
-    except etree.XMLSyntaxError as err:
-        raise EditionError(Problem(path, err.lineno, f"not well-formed XML: {err.msg}",
-                                   "run `edition encode` to rewrite tei/")) from err
+    root = _parse(path)
     if root.tag != T + "TEI" or root.find(T + "standOff") is None:
         raise EditionError(Problem(path, 1, "the registers file has no TEI standOff",
                                    "run `edition encode` to rewrite tei/"))
