@@ -354,3 +354,18 @@ def test_the_navigation_links_the_search_page_only_when_there_is_one(tmp_path: P
     # The same list as the jinja pages' layout gets (base.html).
     assert hrefs == [f"../{href}" for href, _ in sections(search)]
     assert ("../search.html" in hrefs) is search
+
+
+# ------------------------------------------------------------------------ the whole site
+
+def test_two_builds_of_the_site_are_byte_identical_and_hold_no_pdf_folder(tmp_path: Path):
+    from conftest import FIXTURE_TEI, make_project
+    from edition.html import render_site
+
+    sites = [render_site(make_project(tmp_path / name, FIXTURE_TEI)) for name in ("one", "two")]
+    files = [{p.relative_to(s).as_posix(): p.read_bytes() for p in s.rglob("*") if p.is_file()}
+             for s in sites]
+    assert files[0] == files[1]
+    assert {"index.html", "documents/letter.html", "persons.html", "about.html"} <= set(files[0])
+    # The build copies PDFs into pdf/ after the PDF stage; the site stage leaves no link there.
+    assert not (sites[0] / "pdf").exists() and not (sites[0] / "pdf").is_symlink()
