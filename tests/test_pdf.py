@@ -584,6 +584,34 @@ def test_two_builds_are_byte_identical(edition: Build, tmp_path: Path) -> None:
         assert (other.build / "pdf" / name).read_bytes() == (edition.out / name).read_bytes(), name
 
 
+def test_a_document_in_one_language_is_one_column(tmp_path: Path) -> None:
+    # A transcription whose translation is not done yet: the translation's division and
+    # the alignment pointers removed from a fixture.
+    project = _project(tmp_path / "one", FIXTURE / "tei", FIXTURE / "edition.toml")
+    path = project.tei / "telegram.xml"
+    tree = etree.parse(str(path))
+    for div in tree.getroot().findall(f"{TEI}text/{TEI}body/{TEI}div"):
+        if div.get("type") != "edition":
+            div.getparent().remove(div)
+    for el in tree.iter():
+        el.attrib.pop("corresp", None)
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    (result,) = render_pdfs(project, documents=["telegram"], volume=False)
+    pdf = Pdf(result.path)
+    doc = TeiDoc(path)
+    (division,) = doc.divisions
+    first, last, top = _text_pages(pdf, doc.id, ["index"])
+    body = pdf.body_height(first, last)
+    got = []
+    for index in range(first, last + 1):
+        words = [w for w in pdf.pages[index][2] if index > first or w.y0 >= top - 1]
+        got += _read_column(words, body)
+    assert got == _division_words(division)
+    # One column: the text runs across the middle of the page.
+    width = pdf.pages[first][0]
+    assert any(w.x0 < width / 2 < w.x1 for w in pdf.pages[first][2] if abs(w.height - body) < 0.35)
+
+
 def test_unknown_document_is_refused(edition: Build, tmp_path: Path) -> None:
     with pytest.raises(EditionError, match="no TEI file"):
         render_pdfs(edition.project, tmp_path, documents=["no-such-document"])

@@ -546,13 +546,23 @@
          one side only (an archival heading only the translation has, units whose
          counterparts the witness lost) share one row: a stack of one-line rows with
          empty halves says nothing more. -->
+    <!-- A document in one language only (no translation yet) is one column, a row a
+         block. -->
     <xsl:variable name="rows" as="map(xs:string, element()*)*">
-      <xsl:for-each-group select="edn:alignment-rows($a, $b)"
-          group-adjacent="if (@a and @b) then generate-id() else 'one-sided'">
-        <xsl:sequence select="map{'a': current-group() ! edn:row-blocks($a, @a),
-                                  'b': current-group() ! edn:row-blocks($b, @b)}"/>
-      </xsl:for-each-group>
+      <xsl:choose>
+        <xsl:when test="empty($b)">
+          <xsl:sequence select="edn:blocks($a) ! map{'a': ., 'b': ()}"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each-group select="edn:alignment-rows($a, $b)"
+              group-adjacent="if (@a and @b) then generate-id() else 'one-sided'">
+            <xsl:sequence select="map{'a': current-group() ! edn:row-blocks($a, @a),
+                                      'b': current-group() ! edn:row-blocks($b, @b)}"/>
+          </xsl:for-each-group>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="sides" select="if (exists($b)) then ('a', 'b') else 'a'"/>
     <!-- Footnote numbers in reading order (row by row, left cell before right), counted
          here rather than by the footnote counter, so that a row can also print its
          notes at its end (see $row-notes) without the numbers changing. -->
@@ -563,8 +573,10 @@
       <h2 class="text-head {if ($volume) then 'bm2' else 'bm1'}">
         <xsl:value-of select="prt:parallel-heading(.)"/>
       </h2>
-      <table class="parallel">
-        <colgroup><col class="col-a"/><col class="col-b"/></colgroup>
+      <table class="parallel{if (empty($b)) then ' one-text' else ''}">
+        <colgroup>
+          <xsl:for-each select="$sides"><col class="col-{.}"/></xsl:for-each>
+        </colgroup>
         <!-- A header row repeats on every page, so a row split by a page break still
              shows which column is which. -->
         <thead>
@@ -582,7 +594,7 @@
             <xsl:variable name="row-id" select="$d || '.row-' || position()"/>
             <xsl:variable name="row" select="."/>
             <tr class="row" id="{$row-id}">
-              <xsl:for-each select="'a', 'b'">
+              <xsl:for-each select="$sides">
                 <xsl:call-template name="prt:cell">
                   <xsl:with-param name="division" select="if (. = 'a') then $a else $b"/>
                   <xsl:with-param name="blocks" select="$row(.)"/>
