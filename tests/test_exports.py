@@ -1,7 +1,8 @@
 """The exports for reuse (edition.exports): every file parses; the CMIF file has what the
-CMIF requires and correspSearch reads; the static DTS API answers every valid call with
-a response that has the members and fields DTS 1.0 requires (JSON Schemas written from
-the specification, in tests/fixtures/dts/), down to the alignment units; plain text,
+CMIF requires and correspSearch reads; the static DTS API answers the calls a client
+needs to walk each document down to its alignment units, one file per call and nothing
+twice (docs/exports.md), with responses that have the members and fields DTS 1.0 requires
+(JSON Schemas written from the specification, in tests/fixtures/dts/); plain text,
 JSON-LD entities, CSL-JSON, BibTeX and the sitemap say what the TEI says; every address
 is built on the one base_url setting.
 
@@ -301,10 +302,29 @@ def test_the_schemas_reject_what_the_specification_forbids(
     assert not schemas["navigation"].is_valid({k: v for k, v in nav.items() if k != "resource"})
 
 
-def test_entry_point_templates_expand_to_files_for_every_valid_call(
+def navigation_tree(tree: etree._ElementTree) -> list[tuple[str, list[str]]]:
+    """A document's citation tree from its TEI: each language division with its units."""
+    return [(div.get(XML_ID), [u.get(XML_ID) for u in units_in(div)])
+            for div in tree.iterfind("tei:text/tei:body/tei:div[@xml:lang]", NS)]
+
+
+def answered_navigation(doc_id: str, tree: etree._ElementTree) -> list[dict[str, str]]:
+    """The navigation calls the static API answers (docs/exports.md): without ref, down 1
+    and -1; every division and unit on its own; a division (a unit with children) with
+    down 1 and -1."""
+    calls = [{"resource": doc_id, "down": d} for d in ("1", "-1")]
+    for division, children in navigation_tree(tree):
+        calls.append({"resource": doc_id, "ref": division})
+        if children:
+            calls += [{"resource": doc_id, "ref": division, "down": d} for d in ("1", "-1")]
+        calls += [{"resource": doc_id, "ref": unit} for unit in children]
+    return calls
+
+
+def test_entry_point_templates_expand_to_files_for_every_call_the_api_answers(
         exported: Exported, documents: dict[str, etree._ElementTree]) -> None:
-    """Level 0 (static files): every call a client can build from the URI templates with
-    the identifiers the API itself lists is a file of the site."""
+    """Level 0 (static files): every call built from the URI templates with the identifiers
+    the API itself lists, among those the API answers, is a file of the site."""
     entry = exported.json("dts/entry.jsonld")
     assert entry["@id"] == BASE + "data/dts/entry.jsonld"
     calls = [expand(entry["collection"], {}), expand(entry["collection"], {"nav": "parents"})]
@@ -317,18 +337,67 @@ def test_entry_point_templates_expand_to_files_for_every_valid_call(
         ids = [div.get(XML_ID) for div in tree.iterfind("tei:text/tei:body/tei:div[@xml:lang]", NS)]
         ids += [u.get(XML_ID) for u in units(tree)]
         for template in (entry["navigation"], exported.json(f"dts/collection/{doc_id}.jsonld")["navigation"]):
-            values = {"resource": doc_id} if "{resource}" in template else {}
-            calls += [expand(template, {**values, "down": d}) for d in ("1", "2", "-1")]
-            for ref in ids:
-                calls += [expand(template, {**values, "ref": ref, "down": d})
-                          for d in (None, "0", "1", "2", "-1")]
+            calls += [expand(template, values) for values in answered_navigation(doc_id, tree)]
         for template in (entry["document"], exported.json(f"dts/collection/{doc_id}.jsonld")["document"]):
             values = {"resource": doc_id} if "{resource}" in template else {}
             calls += [expand(template, values)] + [expand(template, {**values, "ref": r}) for r in ids]
     missing = [c for c in calls if not (exported.site / c.removeprefix(BASE)).is_file()]
     assert all(c.startswith(BASE) for c in calls)
     assert not missing, missing[:5]
-    assert len(calls) > 400
+    assert len(calls) > 200
+
+
+def test_navigation_writes_one_file_per_unit_and_no_answer_twice(
+        exported: Exported, documents: dict[str, etree._ElementTree]) -> None:
+    """The footprint grows with the units, not with units times `down` values: a unit
+    without children has its `ref` file only, a division its `ref` and its `down` 1 and -1,
+    and no call is written whose answer another call already gives (`down=0`, a `down`
+    below a unit without children)."""
+    entry = exported.json("dts/entry.jsonld")
+    expected = {expand(entry["navigation"], values).removeprefix(BASE + "data/dts/navigation/")
+                for doc_id, tree in documents.items() for values in answered_navigation(doc_id, tree)}
+    written = {p.name for p in (exported.data / "dts" / "navigation").iterdir()}
+    assert written == expected
+    assert not [name for name in written if ";down=0" in name]
+    for doc_id, tree in documents.items():
+        unit_count = sum(1 + len(children) for _, children in navigation_tree(tree))
+        divisions = len(navigation_tree(tree))
+        assert len([n for n in written if n.startswith(doc_id + ";")]) == 2 + unit_count + 2 * divisions
+
+
+def test_what_is_not_written_is_in_what_is(
+        exported: Exported, documents: dict[str, etree._ElementTree]) -> None:
+    """The calls left out answer nothing new: a unit's siblings (`down=0`) are its
+    parent's `down=1` members; below a unit without children there is only the unit."""
+    for doc_id, tree in documents.items():
+        whole = exported.json(f"dts/navigation/{doc_id};down=-1.jsonld")["member"]
+        top = exported.json(f"dts/navigation/{doc_id};down=1.jsonld")["member"]
+        assert top == [m for m in whole if m["parent"] is None]
+        for division, children in navigation_tree(tree):
+            below = exported.json(f"dts/navigation/{doc_id};ref={division};down=1.jsonld")
+            assert below["ref"] == below["member"][0]
+            # the siblings a down=0 call on any of these units would list, in order
+            assert [m["identifier"] for m in below["member"][1:]] == children
+            assert below["member"][1:] == [m for m in whole if m["parent"] == division]
+            subtree = exported.json(f"dts/navigation/{doc_id};ref={division};down=-1.jsonld")
+            assert subtree["member"] == below["member"]
+            for unit in children:
+                assert not [m for m in whole if m["parent"] == unit]  # no children: nothing below
+
+
+def test_navigation_repeats_the_resource_as_briefly_as_dts_allows(
+        exported: Exported, schemas: dict[str, Any]) -> None:
+    """Each navigation response carries the Resource with the members DTS requires there
+    (and nothing else: they are many files); they are the collection's own values."""
+    required = schemas["collection"].schema["$defs"]["resource"]["required"]
+    for path in sorted((exported.data / "dts" / "navigation").iterdir()):
+        resource = json.loads(path.read_text(encoding="utf-8"))["resource"]
+        assert sorted(resource) == sorted(required), path.name
+        full = exported.json(f"dts/collection/{resource['@id']}.jsonld")
+        assert {k: full[k] for k in ("@id", "@type", "collection", "navigation", "document")} == \
+            {k: resource[k] for k in ("@id", "@type", "collection", "navigation", "document")}
+        assert [t["citeStructure"] for t in resource["citationTrees"]] == \
+            [t["citeStructure"] for t in full["citationTrees"]]
 
 
 def expand(template: str, values: dict[str, str | None]) -> str:
@@ -385,10 +454,11 @@ def test_navigation_reaches_every_paragraph_with_its_permalink(
         top = exported.json(f"dts/navigation/{doc_id};down=1.jsonld")["member"]
         assert [m["identifier"] for m in top] == [d.get(XML_ID) for d in divisions]
         sibling = paragraphs[0].get(XML_ID)
-        around = exported.json(f"dts/navigation/{doc_id};ref={sibling};down=0.jsonld")
-        assert around["ref"]["identifier"] == sibling
+        parent = by_id[sibling]["parent"]
+        around = exported.json(f"dts/navigation/{doc_id};ref={parent};down=1.jsonld")
+        assert around["ref"] == by_id[parent]
         assert sibling in [m["identifier"] for m in around["member"]]
-        assert {m["parent"] for m in around["member"]} == {by_id[sibling]["parent"]}
+        assert {m["parent"] for m in around["member"][1:]} == {parent}
         alone = exported.json(f"dts/navigation/{doc_id};ref={sibling}.jsonld")
         assert "member" not in alone and alone["ref"] == by_id[sibling]
 

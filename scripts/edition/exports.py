@@ -671,6 +671,39 @@ def _depth(nodes: list[CitableNode]) -> int:
     return max((n.level for n in _walk(nodes)), default=0)
 
 
+def _downs(height: int) -> list[int]:
+    """The `down` values answered below a node whose subtree goes `height` levels deeper:
+    1 (its children) and -1 (all of it), and each depth in between, the only others whose
+    answer differs from both. (down=height, or more, answers what -1 answers.)"""
+    return [*range(1, max(height, 2)), -1] if height > 0 else []
+
+
+def navigation_calls(tops: list[CitableNode]) -> Iterator[tuple[CitableNode | None, int | None,
+                                                                 list[CitableNode] | None]]:
+    """The Navigation calls the static API answers for one citation tree, as (ref, down,
+    member), member None where the response has none. The set is what a client needs to
+    walk the tree and that is not the same answer under another name (docs/exports.md,
+    "Which navigation calls exist"):
+
+    - without ref: `down` 1 (the top level) and -1 (the whole tree);
+    - every unit: `ref` alone (the unit);
+    - a unit with children: `ref` with `down` 1 (it and its children) and -1 (its subtree).
+
+    Not written: `down=0` (a unit and its siblings: the parent's `down=1`, or the top level),
+    and `down` on a unit without children (the unit alone, as `ref` gives it). Each would
+    be one file per unit, and `down=0` repeats every sibling in every sibling's file."""
+    nodes = list(_walk(tops))
+    # At least down=1 and -1 without ref, even for a tree without units: DTS answers
+    # them with an empty member array then, not with an error.
+    for down in _downs(max(_depth(tops), 1)):
+        yield None, down, [n for n in nodes if down == -1 or n.level <= down]
+    for node in nodes:
+        yield node, None, None
+        subtree = list(_walk([node]))
+        for down in _downs(_depth([node]) - node.level):
+            yield node, down, [n for n in subtree if down == -1 or n.level <= node.level + down]
+
+
 def _dublin_core_document(doc: Document, edition: EditionMeta) -> dict[str, Any]:
     dc: dict[str, Any] = {
         "title": [{"lang": lang, "value": title} for lang, title in doc.titles.items()],
@@ -690,23 +723,25 @@ def _dublin_core_document(doc: Document, edition: EditionMeta) -> dict[str, Any]
 
 def _dts_resource(doc: Document, edition: EditionMeta, urls: Urls, paths: DtsPaths,
                   tops: list[CitableNode], full: bool = True) -> dict[str, Any]:
-    resource: dict[str, Any] = {
-        "@id": doc.id,
-        "@type": "Resource",
-        "title": doc.title("en"),
-        "totalParents": 1,
-        "totalChildren": 0,
+    """The Resource as the Collection endpoint gives it (`full`), or as every Navigation
+    response must repeat it: then only the members the specification requires of a
+    Resource there (as in its own examples), since that copy is in every navigation file
+    and the rest is one collection call away."""
+    tree: dict[str, Any] = {"@type": "CitationTree"}
+    if full:
+        tree["description"] = ("Language versions of the document (the original first), each "
+                               "divided into alignment units: the passages the edition aligns "
+                               "across languages and gives permalinks to.")
+    tree["citeStructure"] = _cite_structure(tops)
+    resource: dict[str, Any] = {"@id": doc.id, "@type": "Resource"}
+    if full:
+        resource.update({"title": doc.title("en"), "totalParents": 1, "totalChildren": 0})
+    resource.update({
         "collection": urls.data(f"dts/collection/{doc.id}{{;nav}}.jsonld"),
         "navigation": urls.data(f"dts/navigation/{doc.id}{{;ref,down}}.jsonld"),
         "document": urls.data(f"dts/document/{doc.id}{{;ref}}.xml"),
-        "citationTrees": [{
-            "@type": "CitationTree",
-            "description": "Language versions of the document (the original first), each "
-                           "divided into alignment units: the passages the edition aligns "
-                           "across languages and gives permalinks to.",
-            "citeStructure": _cite_structure(tops),
-        }],
-    }
+        "citationTrees": [tree],
+    })
     if full:
         resource["dtsVersion"] = DTS_VERSION
         if doc.abstracts.get("en"):
@@ -767,43 +802,23 @@ def dts(docs: list[Document], edition: EditionMeta, urls: Urls) -> dict[str, byt
     for doc in docs:
         tops = trees[doc.id]
         resource = _dts_resource(doc, edition, urls, paths, tops, full=False)
-        nodes = list(_walk(tops))
-        by_id = {n.identifier: n for n in nodes}
-        depth = _depth(tops)
-        downs = [*range(1, depth + 1), -1]
-
-        def navigation(ref: str | None, down: int | None, members: list[CitableNode] | None,
-                       doc: Document = doc, resource: dict[str, Any] = resource,
-                       by_id: dict[str, CitableNode] = by_id) -> dict[str, Any]:
+        for ref, down, units in navigation_calls(tops):
+            name = paths.navigation_file(doc.id, ref.identifier if ref else None, down)
             nav: dict[str, Any] = {
                 **context,
                 "dtsVersion": DTS_VERSION,
                 "@type": "Navigation",
-                "@id": urls.data("dts/" + paths.navigation_file(doc.id, ref, down)),
+                "@id": urls.data("dts/" + name),
                 "resource": resource,
             }
             if ref is not None:
-                nav["ref"] = by_id[ref].json()
-            if members is not None:
-                nav["member"] = [m.json() for m in members]
-            return nav
-
-        for down in downs:
-            limit = depth if down == -1 else down
-            members = [n for n in nodes if n.level <= limit]
-            out[paths.navigation_file(doc.id, None, down)] = navigation(None, down, members)
-        for node in nodes:
-            siblings = [n for n in nodes if n.parent == node.parent and n.level == node.level]
-            out[paths.navigation_file(doc.id, node.identifier)] = navigation(node.identifier, None, None)
-            out[paths.navigation_file(doc.id, node.identifier, 0)] = navigation(node.identifier, 0, siblings)
-            for down in downs:
-                limit = depth if down == -1 else node.level + down
-                subtree = [n for n in _walk([node]) if n.level <= limit]
-                out[paths.navigation_file(doc.id, node.identifier, down)] = \
-                    navigation(node.identifier, down, subtree)
+                nav["ref"] = ref.json()
+            if units is not None:
+                nav["member"] = [u.json() for u in units]
+            out[name] = nav
 
         out[paths.document_file(doc.id)] = doc.path.read_bytes()
-        for node in nodes:
+        for node in _walk(tops):
             out[paths.document_file(doc.id, node.identifier)] = _dts_fragment(doc, node.identifier)
     return out
 
