@@ -391,3 +391,19 @@ def test_new_scaffolds_a_folder_that_encode_explains(tmp_path: Path, capsys) -> 
     # the unfilled template is refused with a message about the date, not a traceback
     assert cli(["--root", str(tmp_path), "encode"]) == 1
     assert "metadata.toml" in capsys.readouterr().err
+
+
+def test_without_java_encode_refuses_to_write_unvalidated_tei(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path)
+    before = {p.name: p.read_bytes() for p in project.tei.glob("*.xml")}
+    add_third(project)
+    env = {**os.environ, "PATH": "/nonexistent", "JAVA_HOME": "/nonexistent"}
+    run = subprocess.run([sys.executable, "-m", "edition.cli", "--root", str(project.root), "encode"],
+                         env=env, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "could not be validated" in run.stderr and "Traceback" not in run.stderr
+    assert {p.name: p.read_bytes() for p in project.tei.glob("*.xml")} == before

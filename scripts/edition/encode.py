@@ -108,13 +108,17 @@ def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:
 
 def _gate(staged: dict[str, Path]) -> dict[str, list[Problem]]:
     """Validate staged files (both layers); the problems of each file that fails, by id."""
-    try:
-        from .validate import validate_paths
-    except ImportError:  # validator not installed in this checkout: nothing to gate with
-        return {}
+    from .validate import ValidatorUnavailable, validate_paths
+
     by_path = {path.resolve(): doc_id for doc_id, path in staged.items()}
     failed: dict[str, list[Problem]] = {}
-    for f in validate_paths(list(staged.values())):
+    try:
+        findings = validate_paths(list(staged.values()))
+    except ValidatorUnavailable as err:
+        raise EditionError(Problem(None, None, f"the new TEI could not be validated: {err.message}",
+                                   "nothing was written; install what is missing "
+                                   "(scripts/setup.sh)")) from None
+    for f in findings:
         doc_id = by_path.get(Path(f.file).resolve()) if f.file else None
         shown = f"tei/{doc_id}.xml (as it would be written)" if doc_id else f.file
         failed.setdefault(doc_id or "", []).append(
