@@ -508,3 +508,12 @@ def test_the_encoder_refuses_tei_that_breaks_an_edition_rule(tmp_path: Path,
     meta.write_text(text, encoding="utf-8")
     encode_documents(project)
     assert {p.name: p.read_bytes() for p in sorted(project.tei.iterdir())} == before
+
+
+def test_large_batches_run_the_rules_in_a_pool_with_the_same_findings(monkeypatch) -> None:
+    files = sorted(FIXTURES.glob("e-*.xml"))
+    serial = v.validate_paths(files)
+    monkeypatch.setattr(v, "POOL_THRESHOLD", 2)
+    pooled = v.validate_paths(files)
+    assert pooled == serial
+    assert {f.rule for f in pooled if f.layer == "edition"}
