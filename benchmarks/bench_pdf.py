@@ -4,10 +4,10 @@
 
 Measures, in one process (the stage as `edition build` runs it: one font cache and one
 parsed print.css for all PDFs of a run):
-- ``render_pdfs`` on the documents of tei/ (copied into a temporary project), repeated:
-  per PDF (each document and the volume) the time, the pages, the layouts WeasyPrint made
-  (1 + passes for rows whose notes move to their end + 1 for the index page numbers)
-  and the file size;
+- ``render_pdfs`` on the documents of tei/ (copied into a temporary project), repeated,
+  as a whole; and each PDF (each document and the volume) alone: CPU and wall time, the
+  pages, the layouts WeasyPrint made (1 + passes for rows whose notes move to their end
+  + 1 for the index page numbers) and the file size;
 - for one document, where the time goes: print.xsl alone, one WeasyPrint layout, writing
   the PDF/A-3b file.
 ``--fixtures`` adds the invented documents of tests/fixtures/pdf (an aligned pair longer
@@ -45,25 +45,39 @@ def project(root: Path, tei: Path, edition_toml: Path) -> Project:
 
 
 def bench(label: str, proj: Project, repeat: int) -> None:
-    times: dict[str, list[float]] = {}
-    last: list[stage.RenderedPdf] = []
+    """render_pdfs once per run for the whole stage; each PDF also rendered alone, so
+    that its CPU time (process time: what other processes' load does not inflate) can be
+    told apart from its wall time."""
+    stage_wall: list[float] = []
+    stage_cpu: list[float] = []
+    per: dict[str, tuple[list[float], list[float]]] = {}
+    results: dict[str, stage.RenderedPdf] = {}
+    sources = proj.tei_documents()
+    params = stage._edition_params(proj)
+    out = proj.build / "alone"
+    out.mkdir(parents=True, exist_ok=True)
     for _ in range(repeat):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         with contextlib.redirect_stdout(io.StringIO()):  # its own summary lines
-            last = stage.render_pdfs(proj)
-        total = time.perf_counter() - start
-        for result in last:
-            times.setdefault(result.path.name, []).append(result.seconds)
-        times.setdefault("(whole stage)", []).append(total)
-    print(f"\n{label}: {len(proj.tei_documents())} document(s), {repeat} run(s)")
-    print(f"  {'PDF':<42} {'pages':>5} {'layouts':>7} {'KB':>6} {'min s':>7} {'median s':>8}")
-    for result in last:
-        t = times[result.path.name]
-        print(f"  {result.path.name:<42} {result.pages:>5} {result.layouts:>7} "
-              f"{result.path.stat().st_size / 1024:>6.0f} {min(t):>7.2f} {statistics.median(t):>8.2f}")
-    t = times["(whole stage)"]
-    print(f"  {'(whole stage, fonts and CSS included)':<42} {'':>5} {'':>7} {'':>6} "
-          f"{min(t):>7.2f} {statistics.median(t):>8.2f}")
+            stage.render_pdfs(proj)
+        stage_wall.append(time.perf_counter() - wall)
+        stage_cpu.append(time.process_time() - cpu)
+        renderer = stage._Renderer()
+        for files, name in [*(([s], s.stem) for s in sources), (sources, stage.VOLUME_ID)]:
+            wall, cpu = time.perf_counter(), time.process_time()
+            results[name] = renderer.render(files, out / f"{name}.pdf", params)
+            walls, cpus = per.setdefault(name, ([], []))
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+    print(f"\n{label}: {len(sources)} document(s), {repeat} run(s), median seconds")
+    print(f"  {'PDF':<40} {'pages':>5} {'layouts':>7} {'KB':>5} {'CPU s':>6} {'wall s':>6}")
+    for name, result in results.items():
+        walls, cpus = per[name]
+        print(f"  {result.path.name:<40} {result.pages:>5} {result.layouts:>7} "
+              f"{result.path.stat().st_size / 1024:>5.0f} {statistics.median(cpus):>6.2f} "
+              f"{statistics.median(walls):>6.2f}")
+    print(f"  {'render_pdfs, the whole stage':<40} {'':>5} {'':>7} {'':>5} "
+          f"{statistics.median(stage_cpu):>6.2f} {statistics.median(stage_wall):>6.2f}")
 
 
 def breakdown(proj: Project, repeat: int) -> None:
@@ -76,16 +90,16 @@ def breakdown(proj: Project, repeat: int) -> None:
     out = proj.build / "breakdown"
     out.mkdir(parents=True, exist_ok=True)
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         html = transform(stage.STYLESHEET, tei.resolve(), params=params)
-        parts["print.xsl (TEI -> print HTML)"].append(time.perf_counter() - start)
-        start = time.perf_counter()
+        parts["print.xsl (TEI -> print HTML)"].append(time.process_time() - start)
+        start = time.process_time()
         document = renderer._layout(html, tei)
-        parts["one WeasyPrint layout"].append(time.perf_counter() - start)
-        start = time.perf_counter()
+        parts["one WeasyPrint layout"].append(time.process_time() - start)
+        start = time.process_time()
         stage._write(document, [tei], out / f"{tei.stem}.pdf")
-        parts["write PDF/A-3b with the TEI attached"].append(time.perf_counter() - start)
-    print(f"\nwhere the time goes, {tei.name} ({len(html) / 1024:.0f} KB of print HTML):")
+        parts["write PDF/A-3b with the TEI attached"].append(time.process_time() - start)
+    print(f"\nwhere the time goes, {tei.name} ({len(html) / 1024:.0f} KB of print HTML), CPU:")
     for label, t in parts.items():
         print(f"  {label:<42} min {min(t):6.2f} s   median {statistics.median(t):6.2f} s")
 
