@@ -27,7 +27,7 @@ import jsonschema
 import pytest
 from conftest import REPO, make_project
 from edition.errors import EditionError
-from edition.exports import ExportReport, render_exports
+from edition.exports import CitableNode, ExportReport, navigation_calls, render_exports
 from edition.html import render_site
 from edition.paths import Project
 from edition.registry import load_registry
@@ -383,6 +383,32 @@ def test_what_is_not_written_is_in_what_is(
             assert subtree["member"] == below["member"]
             for unit in children:
                 assert not [m for m in whole if m["parent"] == unit]  # no children: nothing below
+
+
+def test_a_deeper_citation_tree_gets_every_depth_that_answers_differently() -> None:
+    """The rule does not depend on the two levels of the shipped documents: below a node
+    whose subtree is h levels deep, `down` 1 .. h-1 and -1 (down=h would answer what -1
+    answers); a node without children has its `ref` call only."""
+    def node(name: str, level: int, parent: str | None, *children: CitableNode) -> CitableNode:
+        return CitableNode(name, level, parent, "part", f"#{name}", "en", [], list(children))
+
+    tree = [node("book", 1, None,
+                 node("ch1", 2, "book", node("p1", 3, "ch1"), node("p2", 3, "ch1")),
+                 node("ch2", 2, "book")),
+            node("notes", 1, None)]
+    calls = {(ref.identifier if ref else None, down): [m.identifier for m in members or []]
+             for ref, down, members in navigation_calls(tree)}
+    assert sorted(calls, key=str) == sorted([
+        (None, 1), (None, 2), (None, -1),
+        ("book", None), ("book", 1), ("book", -1),
+        ("ch1", None), ("ch1", 1), ("ch1", -1),
+        ("p1", None), ("p2", None), ("ch2", None), ("notes", None)], key=str)
+    assert calls[(None, 1)] == ["book", "notes"]
+    assert calls[(None, 2)] == ["book", "ch1", "ch2", "notes"]
+    assert calls[(None, -1)] == ["book", "ch1", "p1", "p2", "ch2", "notes"]  # document order
+    assert calls[("book", 1)] == ["book", "ch1", "ch2"]
+    assert calls[("book", -1)] == ["book", "ch1", "p1", "p2", "ch2"]
+    assert calls[("p1", None)] == []
 
 
 def test_navigation_repeats_the_resource_as_briefly_as_dts_allows(
