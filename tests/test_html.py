@@ -204,7 +204,7 @@ def test_a_correction_carries_both_readings_and_the_page_a_switch(render):
         '<span class="has-card choice"><span class="corr" tabindex="0" aria-describedby="choice-1">The</span>'
         '<span class="sic" tabindex="0" aria-describedby="choice-1">Teh</span>'
         '<span class="card card-apparatus" id="choice-1" lang="en">'
-        'Corrected by The test edition; the witness reads “Teh”.</span></span>')
+        'The witness reads “Teh”. Correction: The test edition.</span></span>')
     switch = only(page, '//fieldset[@data-switch="reading"]')
     assert switch.xpath('.//input/@value') == ["corr", "sic"]
     assert switch.xpath('.//input[@checked]/@value') == ["corr"]
@@ -369,3 +369,25 @@ def test_two_builds_of_the_site_are_byte_identical_and_hold_no_pdf_folder(tmp_pa
     assert {"index.html", "documents/letter.html", "persons.html", "about.html"} <= set(files[0])
     # The build copies PDFs into pdf/ after the PDF stage; the site stage leaves no link there.
     assert not (sites[0] / "pdf").exists() and not (sites[0] / "pdf").is_symlink()
+
+
+def test_the_store_reuses_unchanged_pages_and_the_pool_gives_the_same_bytes(tmp_path: Path, monkeypatch):
+    from conftest import REPO, make_project
+    from edition import html
+    from edition.fingerprint import Store
+
+    def snapshot_site(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+                if p.is_file()}
+
+    project = make_project(tmp_path / "project", REPO / "tei")
+    store = Store(tmp_path / "cache")
+    plain = snapshot_site(html.render_site(project, tmp_path / "plain"))
+    monkeypatch.setattr(html, "POOL_THRESHOLD", 1)
+    pooled = snapshot_site(html.render_site(project, tmp_path / "pooled", store=store, jobs=2))
+    assert pooled == plain
+    made: list[object] = []
+    monkeypatch.setattr(html, "_job", lambda task: made.append(task) or "")
+    monkeypatch.setattr(html, "POOL_THRESHOLD", 10**6)
+    again = snapshot_site(html.render_site(project, tmp_path / "again", store=store))
+    assert made == [] and again == plain

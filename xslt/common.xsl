@@ -60,7 +60,7 @@
   </xsl:function>
 
   <!-- The records a mention (persName, placeName, … with @ref) points to, in @ref order;
-       a coordinated name ("North and South Korea") gives several. -->
+       a coordinated name (two places under one adjective-less noun) gives several. -->
   <xsl:function name="edn:records" as="element()*">
     <xsl:param name="mention" as="element()"/>
     <xsl:sequence select="edn:refs($mention/@ref) ! edn:record($mention, .)"/>
@@ -416,8 +416,10 @@
   <xsl:function name="edn:correction-explanation" as="xs:string">
     <xsl:param name="choice" as="element(choice)"/>
     <xsl:variable name="who" select="($choice/corr ! edn:resp-name(.), 'the editors')[1]"/>
-    <xsl:sequence select="'Corrected by ' || $who || '; the witness reads “'
-        || normalize-space($choice/sic) || '”.'"/>
+    <!-- The name comes from the sources as written ("The … project"): it stands after a
+         colon, never mid-sentence, so its capital is right. -->
+    <xsl:sequence select="'The witness reads “' || normalize-space($choice/sic)
+        || '”. Correction: ' || $who || '.'"/>
   </xsl:function>
 
   <!-- ======================================================================= header -->

@@ -65,6 +65,10 @@
   <!-- Whether the site has a search page (search.html, written by edition.search): the
        navigation links it only then. -->
   <xsl:param name="search" as="xs:boolean" select="false()"/>
+  <!-- The titles of the other documents of the edition, by id (html.py passes those of
+       this document's neighbours in the correspondence): the stylesheet reads no file but
+       its own, so the chain's links are titled from here, else from the ref's text. -->
+  <xsl:param name="titles" as="map(xs:string, xs:string)" select="map{}"/>
 
   <xsl:variable name="tei" as="document-node()" select="/"/>
   <xsl:variable name="divisions" as="element(div)*" select="edn:divisions($tei)"/>
@@ -162,8 +166,8 @@
     </footer>
   </xsl:template>
 
-  <!-- Previous and next letters of the correspondence, titled from their own TEI files
-       when they lie beside this one (they do in tei/), else by id. -->
+  <!-- Previous and next letters of the correspondence, titled from $titles, else from the
+       ref's text, else by id. -->
   <xsl:template name="correspondence-chain">
     <xsl:variable name="refs" select="//correspDesc/correspContext/ref[@type = ('prev', 'next')]"/>
     <xsl:if test="exists($refs)">
@@ -188,13 +192,7 @@
   <xsl:function name="edn:related-title" as="xs:string">
     <xsl:param name="ref" as="element(ref)"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="base" select="base-uri($ref)"/>
-    <!-- Only a file beside this one (a bare file name) is read: a target may never make
-         the stylesheet read elsewhere on the editor's machine or the network. -->
-    <xsl:variable name="uri" select="if ($base and matches($ref/@target, '^[\w.-]+\.xml$'))
-                                     then resolve-uri($ref/@target, $base) else ''"/>
-    <xsl:sequence select="if ($uri and doc-available($uri)) then edn:title(doc($uri), $interface-lang)
-                          else (normalize-space($ref)[. != ''], $id)[1]"/>
+    <xsl:sequence select="($titles($id), normalize-space($ref)[. != ''], $id)[1]"/>
   </xsl:function>
 
   <!-- ================================================================ reading text -->

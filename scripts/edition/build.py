@@ -232,7 +232,7 @@ def _make_site(project: Project, out: Path, options: Options) -> None:
     from .exports import render_exports
     from .html import render_site
 
-    render_site(project, out)
+    render_site(project, out, search=True, store=Store(project.build / ".cache"), jobs=options.jobs)
     exports = render_exports(project, out)
     if not options.quiet:
         print(exports.summary())

@@ -24,10 +24,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import multiprocessing
 import shutil
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .errors import EditionError, Problem
+from .fingerprint import Store, code_hash, hash_bytes
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .xsltrun import transform
 
@@ -174,16 +177,76 @@ def _markup(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# What the site's pages are made with, besides the TEI and the settings (their key).
+CODE: tuple[Path, ...] = (XSLT_DIR / "common.xsl", STYLESHEET, Path(__file__), SITE_DIR,
+                          PACKAGE_DIR / "xsltrun.py")
+
+
 def document_data(tei_file: Path) -> dict[str, Any]:
     """The JSON summary html.xsl gives of one document."""
-    text = transform(STYLESHEET, tei_file, params={"csp": CSP}, initial_template="site-data",
-                     string_value=True)
+    return document_data_from(_data_json(tei_file))
+
+
+def document_data_from(text: str) -> dict[str, Any]:
     return _markup(json.loads(text))
 
 
-def document_page(tei_file: Path, settings: Settings, *, search: bool = False) -> str:
-    """The document page, as html.xsl renders it (``search``: link the search page)."""
-    return transform(STYLESHEET, tei_file, params={**settings.xslt_params(), "search": search})
+def _data_json(tei_file: Path) -> str:
+    return transform(STYLESHEET, tei_file, params={"csp": CSP}, initial_template="site-data",
+                     string_value=True)
+
+
+def document_page(tei_file: Path, settings: Settings, *, search: bool = False,
+                  titles: dict[str, str] | None = None) -> str:
+    """The document page, as html.xsl renders it (``search``: link the search page;
+    ``titles``: the titles of other documents by id, for the correspondence chain)."""
+    return transform(STYLESHEET, tei_file, params={**settings.xslt_params(), "search": search,
+                                                   "titles": titles or {}})
+
+
+def _job(task: tuple[str, Path, Settings | None, bool, dict[str, str]]) -> str:
+    """One transform, in whichever process runs it: ("data", file…) or ("page", file…)."""
+    kind, tei_file, settings, search, titles = task
+    if kind == "data":
+        return _data_json(tei_file)
+    assert settings is not None
+    return document_page(tei_file, settings, search=search, titles=titles)
+
+
+# Below this many transforms a pool costs more (its processes start and compile the
+# stylesheet) than it saves.
+POOL_THRESHOLD = 16
+
+
+def _run_jobs(tasks: list[tuple[str, Path, Settings | None, bool, dict[str, str]]],
+              jobs: int) -> list[str]:
+    if jobs <= 1 or len(tasks) < POOL_THRESHOLD:
+        return [_job(task) for task in tasks]
+    # spawn, not fork: each worker starts its own saxonche (a forked native runtime is
+    # not something to rely on).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        return list(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 4))))
+
+
+def _memo(store: Store | None, tei: dict[Path, bytes], key_of: Callable[[Path], str], kind: str,
+          task_of: Callable[[Path], tuple[str, Path, Settings | None, bool, dict[str, str]]],
+          jobs: int) -> dict[Path, str]:
+    """Each file's result from the store when its key is there, else made (in parallel)."""
+    results: dict[Path, str] = {}
+    keys = {path: key_of(path) for path in tei} if store is not None else {}
+    missing = []
+    for path in tei:
+        cached = store.get(kind, keys[path]) if store is not None else None
+        if cached is None:
+            missing.append(path)
+        else:
+            results[path] = cached.decode("utf-8")
+    for path, text in zip(missing, _run_jobs([task_of(p) for p in missing], jobs), strict=True):
+        results[path] = text
+        if store is not None:
+            store.put(kind, keys[path], text.encode("utf-8"))
+    return results
 
 
 def _reading_order(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -238,10 +301,12 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def render_site(project: Project, out: Path | None = None, *, search: bool = False) -> Path:
+def render_site(project: Project, out: Path | None = None, *, search: bool = False,
+                store: Store | None = None, jobs: int = 1) -> Path:
     """Render the whole site into ``out`` (default build/site/), replacing what was there.
     ``search``: the build will add the search page (edition.search); the navigation of
-    every page links it."""
+    every page links it. ``store``: reuse the transforms of earlier builds whose inputs
+    are unchanged (edition.fingerprint). ``jobs``: processes for the transforms."""
     tei_files = project.tei_documents()
     if not tei_files:
         raise EditionError(Problem(project.tei, None, "no TEI files to render",
@@ -254,11 +319,28 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
         shutil.rmtree(site)
     site.mkdir(parents=True)
 
+    # Two passes: the summaries first (they give the titles the pages' chain links need),
+    # then the pages. Each result is kept in the store by a key of what it is made from.
+    tei = {path: path.read_bytes() for path in tei_files}
+    code = code_hash(*CODE)
+    summaries = _memo(store, tei, lambda p: hash_bytes("data", code, tei[p]), "html-data",
+                      lambda p: ("data", p, None, search, {}), jobs)
+    datas = {path: document_data_from(summaries[path]) for path in tei_files}
+    titles = {d["id"]: d["title"] for d in datas.values()}
+
+    def neighbours(path: Path) -> dict[str, str]:
+        data = datas[path]
+        return {i: titles[i] for i in (*data["prev"], *data["next"]) if i in titles}
+
+    params = json.dumps(settings.xslt_params(), sort_keys=True)
+    pages = _memo(store, tei, lambda p: hash_bytes("page", code, params, str(search), tei[p],
+                                                   json.dumps(neighbours(p), sort_keys=True)),
+                  "html-page", lambda p: ("page", p, settings, search, neighbours(p)), jobs)
     docs = []
     for tei_file in tei_files:
-        data = document_data(tei_file)
+        data = datas[tei_file]
         doc_id = data["id"]
-        _write(site / "documents" / f"{doc_id}.html", document_page(tei_file, settings, search=search))
+        _write(site / "documents" / f"{doc_id}.html", pages[tei_file])
         (site / "tei").mkdir(exist_ok=True)
         shutil.copyfile(tei_file, site / "tei" / f"{doc_id}.xml")
         for lang, text in data["texts"].items():
@@ -270,7 +352,6 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
     lang_names = {lang["code"]: lang["name"] for d in docs for lang in d["languages"]}
     common = {"settings": settings, "sections": sections(search), "root": "", "lang_names": lang_names,
               "csp": CSP}
-    titles = {d["id"]: d["title"] for d in docs}
     _write(site / "index.html", env.get_template("index.html").render(
         **common, documents=docs, titles=titles, page_title="Documents"))
     registers = _registers(docs)
