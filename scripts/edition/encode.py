@@ -23,6 +23,7 @@ from .fingerprint import Store, code_hash, files_under, hash_bytes, hash_files, 
 from .markup import Transcription, parse_file, witness_text
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
 from .paths import REGISTERS_ID, Project
+from .progress import progress
 from .registry import Registry
 from .tei import build_document, build_registers, serialize
 
@@ -210,7 +211,8 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
                 encoded[doc_id] = cached
                 continue
         todo.append(doc_id)
-    for doc_id, data, problems in _encode_many(project, sources, todo, jobs):
+    for doc_id, data, problems in progress(_encode_many(project, sources, todo, jobs), len(todo),
+                                           "encode"):
         if data is None:
             result.failed[doc_id] = problems
         else:

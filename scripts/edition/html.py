@@ -40,6 +40,7 @@ from markupsafe import Markup
 from .errors import EditionError, Problem
 from .fingerprint import Store, code_hash, hash_bytes
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
+from .progress import progress
 from .xsltrun import transform
 
 STYLESHEET = XSLT_DIR / "html.xsl"
@@ -226,7 +227,8 @@ def _run_jobs(tasks: list[tuple[str, Path, Settings | None, bool, dict[str, str]
     # not something to rely on).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        return list(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 4))))
+        return list(progress(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 16))),
+                             len(tasks), f"html {tasks[0][0]}"))
 
 
 def _memo(store: Store | None, tei: dict[Path, bytes], key_of: Callable[[Path], str], kind: str,
