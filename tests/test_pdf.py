@@ -635,3 +635,22 @@ def test_renderer_names_no_particular_document() -> None:
             assert not re.search(rf"(?<![\w-]){re.escape(found)}(?![\w-])", text), (path.name, found)
         for name in names - {""}:
             assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE), (path.name, name)
+
+
+def test_the_store_reuses_a_pdf_and_the_pool_lays_out_the_same_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PDF made in a worker, or copied from the store, is byte for byte the one a plain
+    run makes: an incremental build cannot differ from a clean one."""
+    import edition.pdf as pdf_module
+    from edition.fingerprint import Store
+
+    project = _project(tmp_path / "project", FIXTURE / "tei", FIXTURE / "edition.toml")
+    plain = render_pdfs(project, tmp_path / "plain", volume=False)
+    store = Store(tmp_path / "cache")
+    monkeypatch.setattr(pdf_module, "POOL_THRESHOLD", 1)
+    pooled = render_pdfs(project, tmp_path / "pooled", volume=False, store=store, jobs=2)
+    reused = render_pdfs(project, tmp_path / "reused", volume=False, store=store, jobs=2)
+    assert [r.layouts for r in reused] == [0] * len(plain)
+    for a, b, c in zip(plain, pooled, reused, strict=True):
+        assert a.path.read_bytes() == b.path.read_bytes() == c.path.read_bytes()
+        assert a.pages == c.pages

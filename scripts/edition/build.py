@@ -241,7 +241,7 @@ def _make_site(project: Project, out: Path, options: Options) -> None:
 def _make_pdf(project: Project, out: Path, options: Options) -> None:
     from .pdf import render_pdfs
 
-    render_pdfs(project, out)
+    render_pdfs(project, out, store=Store(project.build / ".cache"), jobs=options.jobs)
 
 
 def _place_pdfs(tree: Path) -> None:

@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import logging
+import multiprocessing
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +35,9 @@ from typing import Any
 
 from . import __version__
 from .errors import EditionError, Problem
+from .fingerprint import Store, code_hash, hash_bytes
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
+from .progress import progress
 from .xsltrun import transform
 
 STYLESHEET = XSLT_DIR / "print.xsl"
@@ -57,30 +62,83 @@ class RenderedPdf:
     warnings: tuple[str, ...]
 
 
+# What the PDFs are made with, besides the TEI and the settings (their key).
+CODE: tuple[Path, ...] = (XSLT_DIR / "common.xsl", STYLESHEET, PACKAGE_DIR / "print",
+                          Path(__file__), PACKAGE_DIR / "xsltrun.py")
+# Below this many PDFs to make, a pool costs more than it saves.
+POOL_THRESHOLD = 4
+
+
 def render_pdfs(project: Project, out_dir: Path | None = None, *,
-                documents: list[str] | None = None, volume: bool = True) -> list[RenderedPdf]:
+                documents: list[str] | None = None, volume: bool = True,
+                store: Store | None = None, jobs: int = 1) -> list[RenderedPdf]:
     """Render every TEI document of ``project`` to ``<out_dir>/<id>.pdf`` and the whole
     edition to ``<out_dir>/edition.pdf``; ``out_dir`` defaults to build/pdf.
 
     ``documents``: only these ids (the volume then holds only them too).
     ``volume=False``: skip the volume.
+    ``store``: a PDF whose key (its TEI files, the settings, the print stylesheets and
+    this module) is in the store is copied from there, not laid out again.
+    ``jobs``: processes for the documents' PDFs.
     """
     _check_fonts()
     sources = _tei_files(project, documents)
     out = out_dir or project.build / "pdf"
     out.mkdir(parents=True, exist_ok=True)
     params = _edition_params(project)
-    renderer = _Renderer()
-    results = [renderer.render([tei], out / f"{tei.stem}.pdf", params) for tei in sources]
+    wanted = [([tei], out / f"{tei.stem}.pdf") for tei in sources]
     if volume:
-        results.append(renderer.render(sources, out / f"{VOLUME_ID}.pdf", params))
+        wanted.append((sources, out / f"{VOLUME_ID}.pdf"))
+    code = code_hash(*CODE)
+    settings = json.dumps(params, sort_keys=True)
+    keys = {target: hash_bytes(code, settings, *(hash_bytes(s.name, s.read_bytes()) for s in tei))
+            for tei, target in wanted}
+    results: list[RenderedPdf] = []
+    todo = []
+    for tei, target in wanted:
+        cached = store.get("pdf", keys[target]) if store is not None else None
+        if cached is None:
+            todo.append((tei, target, params))
+            continue
+        target.write_bytes(cached)
+        results.append(RenderedPdf(target, tuple(tei), _page_count(target), 0.0, 0, ()))
+    for result in _render_all(todo, jobs):
+        results.append(result)
+        if store is not None:
+            store.put("pdf", keys[result.path], result.path.read_bytes())
+    order = {target: i for i, (_, target) in enumerate(wanted)}
+    results.sort(key=lambda r: order[r.path])
     if documents is None:
         _remove_stale(out, {r.path.name for r in results})
     for result in results:
         for warning in result.warnings:
             print(f"{result.path.name}: WeasyPrint: {warning}", file=sys.stderr)
-        print(f"pdf: {result.path} ({result.pages} pages, {result.seconds:.2f} s)")
+        made = f"{result.seconds:.2f} s" if result.layouts else "unchanged, reused"
+        print(f"pdf: {result.path} ({result.pages} pages, {made})")
     return results
+
+
+def _render_one(task: tuple[list[Path], Path, dict[str, str]]) -> RenderedPdf:
+    """A fresh renderer for each PDF: one laid out alone (the others reused from the store)
+    must come out byte for byte as it does in a full build."""
+    sources, target, params = task
+    return _Renderer().render(sources, target, params)
+
+
+def _render_all(tasks: list[tuple[list[Path], Path, dict[str, str]]], jobs: int) -> list[RenderedPdf]:
+    """Lay the PDFs out here, or over spawned processes (each with its own saxonche and
+    WeasyPrint) when there are enough of them; the volume, the longest, goes first."""
+    if jobs <= 1 or len(tasks) < POOL_THRESHOLD:
+        return [_render_one(task) for task in tasks]
+    tasks = sorted(tasks, key=lambda task: -len(task[0]))
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(progress(pool.map(_render_one, tasks), len(tasks), "pdf"))
+
+
+def _page_count(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
 
 
 def _tei_files(project: Project, documents: list[str] | None) -> list[Path]:
