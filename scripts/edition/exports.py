@@ -818,16 +818,21 @@ def dts(docs: list[Document], edition: EditionMeta, urls: Urls) -> dict[str, byt
             out[name] = nav
 
         out[paths.document_file(doc.id)] = doc.path.read_bytes()
+        # One pass over the document, not a search of the whole tree for every unit.
+        elements: dict[str, Any] = {}
+        for el in doc.root.iter():
+            if isinstance(el.tag, str) and el.get(XML_ID):
+                elements.setdefault(el.get(XML_ID), el)
         for node in _walk(tops):
-            out[paths.document_file(doc.id, node.identifier)] = _dts_fragment(doc, node.identifier)
+            out[paths.document_file(doc.id, node.identifier)] = _dts_fragment(doc, elements[node.identifier])
     return out
 
 
-def _dts_fragment(doc: Document, ref: str) -> bytes:
+def _dts_fragment(doc: Document, source: Any) -> bytes:
     """A passage as the DTS document endpoint returns it: TEI root, the passage in
     dts:wrapper, and beside it the standOff records and interpretations the passage
     points to, so that its names and alignment notes can be resolved."""
-    source = doc.root.find(f".//*[@{{{XML_NS}}}id='{ref}']")
+    ref = source.get(XML_ID)
     tei = etree.Element(T + "TEI", nsmap={None: TEI_NS, "dts": DTS_NS})
     wrapper = etree.SubElement(tei, f"{{{DTS_NS}}}wrapper")
     wrapper.set("ref", f"//*[@xml:id='{ref}']")
