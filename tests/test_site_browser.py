@@ -347,7 +347,7 @@ def test_correction_switch_shows_either_reading(site: BuiltSite, open_page):
     assert sic.is_visible() and corr.is_hidden()
     sic.focus()
     card = page.locator(f"#{sic.get_attribute('aria-describedby')}")
-    assert card.is_visible() and "the witness reads" in card.inner_text()
+    assert card.is_visible() and "The witness reads" in card.inner_text()
 
 
 # -------------------------------------------------------------------- names and registers
