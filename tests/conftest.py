@@ -61,6 +61,15 @@ class BuiltSite:
                       if not p.is_symlink())
 
 
+def copy_project(folder: Path) -> Project:
+    """A throwaway copy of the repository's project: source/ and tei/ (and a marker file
+    so that Project.locate finds it)."""
+    for name in ("source", "tei"):
+        shutil.copytree(REPO / name, folder / name)
+    (folder / "pyproject.toml").write_text("")
+    return Project(folder)
+
+
 def make_project(folder: Path, tei_dir: Path) -> Project:
     """A throwaway project: the repository's edition settings and the given TEI files."""
     (folder / "source").mkdir(parents=True)

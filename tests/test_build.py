@@ -6,7 +6,6 @@ Every test builds a copy of the project in a temporary folder; most leave the PD
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 from edition import build as build_module
 from edition.build import Options, run_build
 from edition.paths import Project
@@ -22,13 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TELEGRAM = "1951-07-03-mao-to-filippov"
 REPLY = "1951-07-03-filippov-to-mao"
 SITE_ONLY = Options(pdf=False, quiet=True)
-
-
-def copy_project(folder: Path) -> Project:
-    for name in ("source", "tei"):
-        shutil.copytree(ROOT / name, folder / name)
-    (folder / "pyproject.toml").write_text("")
-    return Project(folder)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 from edition.cli import main as cli
 from edition.encode import encode_documents, encode_one, load_sources
 from edition.errors import EditionError
@@ -27,13 +28,6 @@ def trees() -> dict[str, etree._ElementTree]:
     sources = load_sources(PROJECT)
     return {doc_id: etree.ElementTree(etree.fromstring(encode_one(PROJECT, sources, doc_id)))
             for doc_id in sources.corpus}
-
-
-def copy_project(tmp_path: Path) -> Project:
-    for name in ("source", "tei"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "pyproject.toml").write_text("")
-    return Project(tmp_path)
 
 
 # --- freshness and determinism ----------------------------------------------------
