@@ -25,15 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import EditionError, Problem
-from .fingerprint import (
-    PACKAGE_DIR,
-    Store,
-    code_hash,
-    files_under,
-    hash_bytes,
-    stat_signature,
-)
-from .paths import XSLT_DIR, Project
+from .fingerprint import Store, code_hash, files_under, hash_bytes, stat_signature, write_atomic
+from .paths import PACKAGE_DIR, XSLT_DIR, Project
 
 TREES = ".trees"
 CURRENT = "current"
@@ -159,8 +152,6 @@ def _load_state(project: Project) -> dict[str, str]:
 
 
 def _save_state(project: Project, state: dict[str, str]) -> None:
-    from .fingerprint import write_atomic
-
     write_atomic(project.build / STATE, json.dumps(state, indent=1, sort_keys=True).encode())
 
 

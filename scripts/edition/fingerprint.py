@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import __version__
@@ -118,12 +118,3 @@ class Store:
         path = self.path(kind, key)
         write_atomic(path, data)
         return path
-
-    def memo(self, kind: str, key: str, make: Callable[[], bytes]) -> tuple[bytes, bool]:
-        """The stored result for the key, or ``make()``'s, stored; and whether it was made."""
-        cached = self.get(kind, key)
-        if cached is not None:
-            return cached, False
-        data = make()
-        self.put(kind, key, data)
-        return data, True
