@@ -410,7 +410,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- An identifier with what kind it is: "No. 2950" for a document number. -->
+  <!-- An identifier with what kind it is: "No. 123" for a document number. -->
   <xsl:function name="prt:idno-label" as="xs:string">
     <xsl:param name="idno" as="element(idno)"/>
     <xsl:sequence select="(if ($idno/@type = 'document-number') then 'No. ' else '') || normalize-space($idno)"/>

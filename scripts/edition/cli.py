@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_entities)
 
     p = sub.add_parser("new", help="start a new document folder in source/documents/")
-    p.add_argument("document", help="document id, e.g. 1951-07-05-mao-to-filippov")
+    p.add_argument("document", help="document id, e.g. 1950-01-31-sender-to-addressee")
     p.add_argument("--languages", default="ru,en", help="comma-separated, original first (default ru,en)")
     p.set_defaults(handler=_cmd_new)
 

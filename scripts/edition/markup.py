@@ -348,7 +348,7 @@ def _parse_brace(cur: _Cursor) -> Inline:
         match = re.compile(r"@([a-z][a-z0-9-]*) ").match(text, cur.pos)
         if not match:
             raise cur.error("'{@' needs a registry id and a space: {@id text}",
-                            "write e.g. {@stalin FILIPPOV}")
+                            "write e.g. {@record-id NAME AS WRITTEN}")
         ref = match.group(1)
         if not ENTITY_ID_RE.match(ref):
             raise cur.error(f"bad registry id {ref!r}", "ids are lower-case words joined by '-'")
@@ -397,7 +397,7 @@ def _parse_brace(cur: _Cursor) -> Inline:
         cur.pos = match.end()
         m = re.compile(r"(\S+) ").match(text, cur.pos)
         if not m or not _valid_iso(m.group(1)):
-            raise cur.error("{date …} needs an ISO date and the text: {date 1951-07-02 вчера}",
+            raise cur.error("{date …} needs an ISO date and the text: {date 1950-01-02 вчера}",
                             "write the date as YYYY-MM-DD (or YYYY-MM-DDThh:mm)", at=opened)
         cur.pos = m.end()
         children = _parse_until(cur, "}")

@@ -153,7 +153,7 @@ def load_document(folder: Path) -> DocumentMeta:
         written = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
     except ValueError as err:
         raise EditionError(Problem(path, _line_of(text, "date"), f"date {raw_date!r} is not YYYY-MM-DD",
-                                   "write the date of writing as e.g. \"1951-07-03\"")) from err
+                                   "write the date of writing as e.g. \"1950-01-31\"")) from err
     languages = tuple(need("languages"))
     for lang in languages:
         if not LANG_RE.match(lang):

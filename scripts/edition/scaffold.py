@@ -70,7 +70,8 @@ TRANSCRIPTION = '''# {id}: {lang} transcription. Format: docs/source-format.md
 def new_document(project: Project, doc_id: str, languages: list[str]) -> Path:
     if not DOC_ID_RE.match(doc_id):
         raise EditionError(Problem(None, None, f"bad document id {doc_id!r}",
-                                   "use lower-case letters, digits and '-', e.g. 1951-07-05-mao-to-filippov"))
+                                   "use lower-case letters, digits and '-', "
+                                   "e.g. 1950-01-31-sender-to-addressee"))
     for lang in languages:
         if not LANG_RE.match(lang):
             raise EditionError(Problem(None, None, f"bad language code {lang!r}",
