@@ -30,6 +30,22 @@
        (each TEI file is self-contained: all local pointers resolve inside it). -->
   <xsl:key name="edn:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
+  <!-- The elements that are numbered in document order for ids of their own (cards,
+       footnotes), by kind: numbering counts within the key, not along the preceding axis,
+       which walks the whole document for every element and made rendering quadratic. -->
+  <xsl:key name="edn:numbered" match="gap | supplied | choice" use="local-name()"/>
+  <xsl:key name="edn:numbered" match="*[edn:is-mention(.)]" use="'mention'"/>
+  <xsl:key name="edn:numbered" match="note[@type = 'editorial' or not(@type)]"
+           use="'note-' || generate-id(ancestor::div[@xml:lang][1])"/>
+
+  <!-- An element's number, from 1, among the elements of its kind (edn:numbered) in
+       document order; an element counts after the ones it is inside. -->
+  <xsl:function name="edn:number-among" as="xs:integer">
+    <xsl:param name="element" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="count(key('edn:numbered', $kind, root($element))[. &lt;&lt; $element]) + 1"/>
+  </xsl:function>
+
   <!-- Units by the ids their @corresp points to: who points at me. -->
   <xsl:key name="edn:pointed-from" match="*[@corresp]" use="edn:refs(@corresp)"/>
 
@@ -226,9 +242,7 @@
        their ids ("en-note-2" is the second note of the English division). -->
   <xsl:function name="edn:note-number" as="xs:integer">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:variable name="division" select="$note/ancestor::div[@xml:lang][1]"/>
-    <xsl:sequence select="count($note/preceding::note[@type = 'editorial' or not(@type)]
-                                [ancestor::div[@xml:lang][1] is $division]) + 1"/>
+    <xsl:sequence select="edn:number-among($note, 'note-' || generate-id($note/ancestor::div[@xml:lang][1]))"/>
   </xsl:function>
 
   <!-- ======================================================================== units -->

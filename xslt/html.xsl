@@ -361,8 +361,7 @@
        depend on how many documents the processor has parsed (generate-id() would). -->
   <xsl:function name="edn:mention-number" as="xs:integer">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="count($mention/preceding::*[edn:is-mention(.)])
-                          + count($mention/ancestor::*[edn:is-mention(.)]) + 1"/>
+    <xsl:sequence select="edn:number-among($mention, 'mention')"/>
   </xsl:function>
 
   <xsl:template name="name-card">
@@ -444,7 +443,7 @@
   </xsl:template>
 
   <xsl:template match="gap" mode="reading">
-    <xsl:variable name="id" select="'gap-' || (count(preceding::gap) + 1)"/>
+    <xsl:variable name="id" select="'gap-' || edn:number-among(., 'gap')"/>
     <span class="has-card">
       <span class="gap gap-{(@reason, 'unknown')[1]}" tabindex="0" aria-describedby="{$id}">
         <xsl:value-of select="edn:gap-mark(.)"/>
@@ -456,7 +455,7 @@
   </xsl:template>
 
   <xsl:template match="supplied" mode="reading">
-    <xsl:variable name="id" select="'supplied-' || (count(preceding::supplied) + count(ancestor::supplied) + 1)"/>
+    <xsl:variable name="id" select="'supplied-' || edn:number-among(., 'supplied')"/>
     <span class="has-card">
       <span class="supplied" tabindex="0" aria-describedby="{$id}">
         <span class="bracket">[</span><xsl:apply-templates mode="reading"/><span class="bracket">]</span>
@@ -469,7 +468,7 @@
 
   <!-- Both readings are in the page; the Corrections switch shows one (data-reading). -->
   <xsl:template match="choice[sic and corr]" mode="reading">
-    <xsl:variable name="id" select="'choice-' || (count(preceding::choice) + 1)"/>
+    <xsl:variable name="id" select="'choice-' || edn:number-among(., 'choice')"/>
     <span class="has-card choice">
       <span class="corr" tabindex="0" aria-describedby="{$id}"><xsl:apply-templates select="corr/node()" mode="reading"/></span>
       <span class="sic" tabindex="0" aria-describedby="{$id}"><xsl:apply-templates select="sic/node()" mode="reading"/></span>
