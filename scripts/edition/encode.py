@@ -141,16 +141,23 @@ class EncodeResult:
         return [p for problems in self.failed.values() for p in problems]
 
 
-def document_key(project: Project, sources: Sources, doc_id: str) -> str:
-    """The content hash of everything tei/<id>.xml is made from: the document's folder, the
-    registry, the edition settings, the toolkit, and what the correspondence chain takes
+def shared_key(project: Project) -> str:
+    """The content hash of what every document's TEI is made from: the registry, the
+    edition settings and the toolkit (hashed once per run, not once per document)."""
+    return hash_bytes(
+        code_hash(*package_code()),
+        hash_files(files_under(project.registry), project.registry),
+        project.edition_file.read_bytes())
+
+
+def document_key(project: Project, sources: Sources, doc_id: str, shared: str) -> str:
+    """The content hash of everything tei/<id>.xml is made from: ``shared`` (see
+    :func:`shared_key`), the document's folder, and what the correspondence chain takes
     from its neighbours (their ids and titles)."""
     doc = sources.corpus[doc_id]
     neighbours = [n for n in (doc.answers, *doc.answered_by) if n]
     return hash_bytes(
-        code_hash(*package_code()),
-        hash_files(files_under(project.registry), project.registry),
-        project.edition_file.read_bytes(),
+        shared,
         hash_files(files_under(project.documents / doc_id), project.documents),
         *(f"{n}\0{sources.corpus[n].title.get('en', '')}" for n in neighbours))
 
@@ -199,13 +206,14 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
     encoded: dict[str, bytes] = {}
     keys: dict[str, str] = {}
     todo: list[str] = []
+    shared = shared_key(project) if store is not None else ""
     for doc_id in wanted:
         if doc_id not in sources.corpus:
             result.failed[doc_id] = [Problem(project.documents / doc_id, None, "no such document",
                                              f"known documents: {', '.join(sources.corpus) or 'none'}")]
             continue
         if store is not None:
-            keys[doc_id] = document_key(project, sources, doc_id)
+            keys[doc_id] = document_key(project, sources, doc_id, shared)
             cached = store.get("tei", keys[doc_id])
             if cached is not None:
                 encoded[doc_id] = cached
