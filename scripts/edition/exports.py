@@ -183,7 +183,6 @@ class Unit:
     text: str
     corresp: tuple[str, ...]
     mentions: tuple[str, ...]  # record ids, in order of first mention
-    element: Any
 
 
 @dataclass(eq=False)
@@ -192,7 +191,7 @@ class Division:
     lang: str
     type: str  # "edition" (the original) or "translation"
     units: list[Unit]
-    element: Any
+    corresp: tuple[str, ...]  # the divisions in other languages it corresponds to
 
 
 @dataclass(frozen=True)
@@ -212,9 +211,12 @@ class Action:
 
 @dataclass(eq=False)
 class Document:
+    """What the exports need of one TEI file. It keeps no parsed tree, so that the
+    memory of an export does not grow with the size of every document: the DTS passages
+    read their file again (:func:`dts`)."""
+
     id: str
     path: Path
-    root: Any
     titles: dict[str, str]
     languages: dict[str, str]  # code -> name, as langUsage gives them
     divisions: list[Division]
@@ -334,8 +336,9 @@ def load_document(path: Path) -> Document:
             if not uid:
                 continue
             units.append(Unit(uid, lang, el.get("n", ""), _local(el), plain_text(el),
-                              tuple(_refs(el.get("corresp"))), tuple(_mentions_in(el)), el))
-        divisions.append(Division(div.get(XML_ID, lang), lang, div.get("type", ""), units, div))
+                              tuple(_refs(el.get("corresp"))), tuple(_mentions_in(el))))
+        divisions.append(Division(div.get(XML_ID, lang), lang, div.get("type", ""), units,
+                                  tuple(_refs(div.get("corresp")))))
     divisions.sort(key=lambda d: d.type != "edition")  # the original first
     actions = []
     for action in header.iterfind(f".//{T}correspDesc/{T}correspAction"):
@@ -358,7 +361,7 @@ def load_document(path: Path) -> Document:
     text = root.find(T + "text")
     mentions = _mentions_in(text) if text is not None else []
     has_notes = text is not None and text.find(f".//{T}note[@type='editorial']") is not None
-    return Document(doc_id, path, root, titles, languages, divisions, authors, actions,
+    return Document(doc_id, path, titles, languages, divisions, authors, actions,
                     abstracts, keywords, published, records, mentions, prev, has_notes)
 
 
@@ -638,7 +641,7 @@ def _citation_tree(doc: Document, urls: Urls) -> list[CitableNode]:
     whose identifiers are the edition's permalink anchors."""
     tops = []
     for division in doc.divisions:
-        relation = [urls.unit(doc.id, c) for c in _refs(division.element.get("corresp"))]
+        relation = [urls.unit(doc.id, c) for c in division.corresp]
         top = CitableNode(division.id, 1, None, division.type or "text", urls.unit(doc.id, division.id),
                           division.lang, relation)
         for unit in division.units:
@@ -769,17 +772,19 @@ def _dts_root(docs: list[Document], edition: EditionMeta, urls: Urls, paths: Dts
     }
 
 
-def dts(docs: list[Document], edition: EditionMeta, urls: Urls) -> dict[str, bytes | dict[str, Any]]:
-    """Every file of the static DTS API, by path under data/dts/."""
+def dts(docs: list[Document], edition: EditionMeta,
+        urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any]]]:
+    """Every file of the static DTS API: (path under data/dts/, content), one document
+    after another, so that a caller writing them as they come holds one document's files
+    at a time, not the whole API (82 files a document)."""
     for doc in docs:
         if doc.id == DTS_ROOT:
             raise EditionError(Problem(doc.path, None,
                                        f"a document id {DTS_ROOT!r} clashes with the DTS root collection",
                                        "rename the document folder in source/documents/"))
     paths = DtsPaths(urls)
-    out: dict[str, bytes | dict[str, Any]] = {}
     context = {"@context": DTS_CONTEXT}
-    out["entry.jsonld"] = {
+    yield "entry.jsonld", {
         **context,
         "@id": paths.entry,
         "@type": "EntryPoint",
@@ -788,19 +793,18 @@ def dts(docs: list[Document], edition: EditionMeta, urls: Urls) -> dict[str, byt
         "navigation": paths.navigation_template,
         "document": paths.document_template,
     }
-    trees = {doc.id: _citation_tree(doc, urls) for doc in docs}
     root = _dts_root(docs, edition, urls, paths)
-    members = [_dts_resource(doc, edition, urls, paths, trees[doc.id]) for doc in docs]
+    members = [_dts_resource(doc, edition, urls, paths, _citation_tree(doc, urls)) for doc in docs]
     for coll_id in (None, DTS_ROOT):
-        out[paths.collection_file(coll_id)] = {**context, **root, "member": members}
-        out[paths.collection_file(coll_id, "parents")] = {**context, **root, "member": []}
+        yield paths.collection_file(coll_id), {**context, **root, "member": members}
+        yield paths.collection_file(coll_id, "parents"), {**context, **root, "member": []}
     root_summary = {k: v for k, v in root.items() if k != "dtsVersion"}
     for doc, member in zip(docs, members, strict=True):
-        out[paths.collection_file(doc.id)] = {**context, **member}
-        out[paths.collection_file(doc.id, "parents")] = {**context, **member, "member": [root_summary]}
+        yield paths.collection_file(doc.id), {**context, **member}
+        yield paths.collection_file(doc.id, "parents"), {**context, **member, "member": [root_summary]}
 
     for doc in docs:
-        tops = trees[doc.id]
+        tops = _citation_tree(doc, urls)
         resource = _dts_resource(doc, edition, urls, paths, tops, full=False)
         for ref, down, units in navigation_calls(tops):
             name = paths.navigation_file(doc.id, ref.identifier if ref else None, down)
@@ -815,20 +819,21 @@ def dts(docs: list[Document], edition: EditionMeta, urls: Urls) -> dict[str, byt
                 nav["ref"] = ref.json()
             if units is not None:
                 nav["member"] = [u.json() for u in units]
-            out[name] = nav
+            yield name, nav
 
-        out[paths.document_file(doc.id)] = doc.path.read_bytes()
+        data = doc.path.read_bytes()
+        yield paths.document_file(doc.id), data
+        tei = _parse(doc.path)
         # One pass over the document, not a search of the whole tree for every unit.
         elements: dict[str, Any] = {}
-        for el in doc.root.iter():
+        for el in tei.iter():
             if isinstance(el.tag, str) and el.get(XML_ID):
                 elements.setdefault(el.get(XML_ID), el)
         for node in _walk(tops):
-            out[paths.document_file(doc.id, node.identifier)] = _dts_fragment(doc, elements[node.identifier])
-    return out
+            yield paths.document_file(doc.id, node.identifier), _dts_fragment(tei, elements[node.identifier])
 
 
-def _dts_fragment(doc: Document, source: Any) -> bytes:
+def _dts_fragment(root: Any, source: Any) -> bytes:
     """A passage as the DTS document endpoint returns it: TEI root, the passage in
     dts:wrapper, and beside it the standOff records and interpretations the passage
     points to, so that its names and alignment notes can be resolved."""
@@ -841,7 +846,7 @@ def _dts_fragment(doc: Document, source: Any) -> bytes:
     etree.SubElement(wrapper, f"{{{DTS_NS}}}passage")
     pointed = {target for el in source.iter() if isinstance(el.tag, str)
                for attr in ("ref", "ana") for target in _refs(el.get(attr))}
-    stand_off = doc.root.find(T + "standOff")
+    stand_off = root.find(T + "standOff")
     if pointed and stand_off is not None:
         context = etree.SubElement(tei, T + "standOff")
         for group in stand_off:
@@ -1064,7 +1069,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
 
     start = time.perf_counter()
     written = []
-    for rel, content in dts(docs, edition, urls).items():
+    for rel, content in dts(docs, edition, urls):
         path = data / "dts" / rel
         if isinstance(content, dict):
             # Navigation responses are many and repeat the resource: compact JSON halves them.

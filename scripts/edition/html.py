@@ -28,7 +28,7 @@ import multiprocessing
 import shutil
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,35 +220,37 @@ POOL_THRESHOLD = 16
 
 
 def _run_jobs(tasks: list[tuple[str, Path, Settings | None, bool, dict[str, str]]],
-              jobs: int) -> list[str]:
+              jobs: int) -> Iterator[str]:
+    """The tasks' results in order, as they are made."""
     if jobs <= 1 or len(tasks) < POOL_THRESHOLD:
-        return [_job(task) for task in tasks]
+        yield from map(_job, tasks)
+        return
     # spawn, not fork: each worker starts its own saxonche (a forked native runtime is
     # not something to rely on).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        return list(progress(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 16))),
-                             len(tasks), f"html {tasks[0][0]}"))
+        yield from progress(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 16))),
+                            len(tasks), f"html {tasks[0][0]}")
 
 
-def _memo(store: Store | None, tei: dict[Path, bytes], key_of: Callable[[Path], str], kind: str,
+def _memo(store: Store | None, files: list[Path], key_of: Callable[[Path], str], kind: str,
           task_of: Callable[[Path], tuple[str, Path, Settings | None, bool, dict[str, str]]],
-          jobs: int) -> dict[Path, str]:
-    """Each file's result from the store when its key is there, else made (in parallel)."""
-    results: dict[Path, str] = {}
-    keys = {path: key_of(path) for path in tei} if store is not None else {}
+          jobs: int) -> Iterator[tuple[Path, str]]:
+    """Each file's result, from the store when its key is there, else made (in parallel):
+    the stored ones first, then the made ones as they come, so that a caller writing them
+    out holds one at a time."""
+    keys = {path: key_of(path) for path in files} if store is not None else {}
     missing = []
-    for path in tei:
+    for path in files:
         cached = store.get(kind, keys[path]) if store is not None else None
         if cached is None:
             missing.append(path)
         else:
-            results[path] = cached.decode("utf-8")
+            yield path, cached.decode("utf-8")
     for path, text in zip(missing, _run_jobs([task_of(p) for p in missing], jobs), strict=True):
-        results[path] = text
         if store is not None:
             store.put(kind, keys[path], text.encode("utf-8"))
-    return results
+        yield path, text
 
 
 def _reading_order(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -323,11 +325,11 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
 
     # Two passes: the summaries first (they give the titles the pages' chain links need),
     # then the pages. Each result is kept in the store by a key of what it is made from.
-    tei = {path: path.read_bytes() for path in tei_files}
+    tei = {path: hash_bytes(path.read_bytes()) for path in tei_files}
     code = code_hash(*CODE)
-    summaries = _memo(store, tei, lambda p: hash_bytes("data", code, tei[p]), "html-data",
-                      lambda p: ("data", p, None, search, {}), jobs)
-    datas = {path: document_data_from(summaries[path]) for path in tei_files}
+    summaries = dict(_memo(store, tei_files, lambda p: hash_bytes("data", code, tei[p]),
+                           "html-data", lambda p: ("data", p, None, search, {}), jobs))
+    datas = {path: document_data_from(summaries.pop(path)) for path in tei_files}
     titles = {d["id"]: d["title"] for d in datas.values()}
 
     def neighbours(path: Path) -> dict[str, str]:
@@ -335,14 +337,15 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
         return {i: titles[i] for i in (*data["prev"], *data["next"]) if i in titles}
 
     params = json.dumps(settings.xslt_params(), sort_keys=True)
-    pages = _memo(store, tei, lambda p: hash_bytes("page", code, params, str(search), tei[p],
-                                                   json.dumps(neighbours(p), sort_keys=True)),
+    pages = _memo(store, tei_files, lambda p: hash_bytes("page", code, params, str(search), tei[p],
+                                                         json.dumps(neighbours(p), sort_keys=True)),
                   "html-page", lambda p: ("page", p, settings, search, neighbours(p)), jobs)
+    for tei_file, page in pages:
+        _write(site / "documents" / f"{datas[tei_file]['id']}.html", page)
     docs = []
     for tei_file in tei_files:
         data = datas[tei_file]
         doc_id = data["id"]
-        _write(site / "documents" / f"{doc_id}.html", pages[tei_file])
         (site / "tei").mkdir(exist_ok=True)
         shutil.copyfile(tei_file, site / "tei" / f"{doc_id}.xml")
         for lang, text in data["texts"].items():
