@@ -35,12 +35,16 @@ def files_under(folder: Path, suffixes: set[str] | None = None) -> list[Path]:
     if not folder.is_dir():
         return []
     found = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder).parts
-        if any(part.startswith(".") or part == "__pycache__" for part in rel):
-            continue
-        if path.is_file() and (suffixes is None or path.suffix in suffixes):
-            found.append(path)
+    # os.walk, pruning hidden folders as it goes: the no-op build lists ~10,000 files at
+    # 1,000 documents, and Path.rglob with a relative_to per file was most of its time.
+    for top, folders, names in os.walk(folder):
+        folders[:] = sorted(d for d in folders if not d.startswith(".") and d != "__pycache__")
+        for name in names:
+            if name.startswith(".") or (suffixes is not None and os.path.splitext(name)[1] not in suffixes):
+                continue
+            path = os.path.join(top, name)
+            if os.path.isfile(path):
+                found.append(Path(path))
     return sorted(found)
 
 
