@@ -250,6 +250,26 @@ def test_cmif_refuses_a_licence_correspsearch_cannot_take(tmp_path: Path) -> Non
     assert not (project.build / "site" / "data" / "cmif.xml").exists()
 
 
+def test_cmif_editor_carries_the_contact_email_when_the_edition_gives_one(tmp_path: Path) -> None:
+    project = make_project(tmp_path, REPO / "tei")
+    settings = project.edition_file.read_text(encoding="utf-8")
+    assert "contact_email" not in tomllib.loads(settings)["edition"]  # the shipped edition names none
+    render_site(project)
+    render_exports(project, with_search=False)
+    header = "/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor"
+    assert etree.parse(str(project.build / "site" / "data" / "cmif.xml")).xpath(
+        f"{header}/tei:email", namespaces=NS) == []
+
+    project.edition_file.write_text(
+        settings.replace("[edition]\n", '[edition]\ncontact_email = "editor@example.org"\n', 1),
+        encoding="utf-8")
+    render_site(project)
+    render_exports(project, with_search=False)
+    cmif = etree.parse(str(project.build / "site" / "data" / "cmif.xml"))
+    assert one(cmif, f"{header}/tei:email").text == "editor@example.org"
+    assert one(cmif, header).text.strip()  # the editor's name stays
+
+
 # ================================================================================= DTS
 
 @pytest.fixture(scope="module")

@@ -513,7 +513,9 @@ def cmif(docs: list[Document], edition: EditionMeta, urls: Urls,
     file_desc = _el(header, "fileDesc")
     title_stmt = _el(file_desc, "titleStmt")
     _el(title_stmt, "title", f"{edition.title.get('en') or edition.short_title}: index of letters")
-    _el(title_stmt, "editor", edition.encoder)
+    editor = _el(title_stmt, "editor", edition.encoder)
+    if edition.contact_email:  # CMIF: "if available with an e-mail address in editor/email"
+        _el(editor, "email", edition.contact_email)
     pub = _el(file_desc, "publicationStmt")
     publisher = _el(pub, "publisher")
     _el(publisher, "ref", edition.publisher, target=urls.base)

@@ -74,6 +74,11 @@ class EditionMeta:
     publisher: str
     licence: str
     licence_url: str
+    # Whom to write to about the edition's data (the CMIF editor's e-mail); optional.
+    contact_email: str | None = None
+
+
+EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -113,7 +118,7 @@ def load_edition(path: Path) -> EditionMeta:
     if not isinstance(section, dict):
         raise EditionError(Problem(path, 1, "missing [edition] table", "see docs/source-format.md"))
     required = {"title", "short_title", "base_url", "encoder", "publisher", "licence", "licence_url"}
-    _check_keys(section, required, path, text, " in [edition]")
+    _check_keys(section, required | {"contact_email"}, path, text, " in [edition]")
     for key in sorted(required):
         if key not in section:
             raise EditionError(Problem(path, None, f"[edition] lacks {key!r}", "add it"))
@@ -121,9 +126,14 @@ def load_edition(path: Path) -> EditionMeta:
     if not base.endswith("/"):
         raise EditionError(Problem(path, _line_of(text, "base_url"), "base_url must end with '/'",
                                    "add the trailing slash"))
+    email = section.get("contact_email")
+    if email is not None and (not isinstance(email, str) or not EMAIL_RE.match(email)):
+        raise EditionError(Problem(path, _line_of(text, "contact_email"),
+                                   f"contact_email {email!r} is not an e-mail address",
+                                   'write it as name@example.org, or leave the line out'))
     return EditionMeta(path, dict(section["title"]), section["short_title"], base,
                        section["encoder"], section["publisher"], section["licence"],
-                       section["licence_url"])
+                       section["licence_url"], email)
 
 
 DOC_FIELDS = {"date", "languages", "original", "title", "witness", "archival", "sent",
