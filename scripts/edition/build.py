@@ -223,9 +223,12 @@ def _make_site(project: Project, out: Path, options: Options) -> None:
     from .exports import render_exports
     from .html import render_site
 
+    start = time.perf_counter()
     render_site(project, out, search=True, store=Store(project.build / ".cache"), jobs=options.jobs)
+    pages = time.perf_counter() - start
     exports = render_exports(project, out)
     if not options.quiet:
+        print(f"html: document pages, registers, home and about in {pages:.2f} s")
         print(exports.summary())
 
 

@@ -1043,6 +1043,7 @@ class ExportReport:
 
     def summary(self) -> str:
         parts = [f"{group} {len(paths)} files {self.size(group) / 1024:.0f} KiB"
+                 + (f" {self.seconds[group]:.2f} s" if group in self.seconds else "")
                  for group, paths in self.files.items()]
         return "\n".join(["exports: " + "; ".join(parts), *self.warnings])
 

@@ -98,10 +98,16 @@ class ValidatorUnavailable(Exception):
 
 @dataclass
 class _Document:
+    """A file that was read and found to be TEI. Its tree is parsed again where it is
+    needed (:meth:`parse`) rather than kept: a run over thousands of files would
+    otherwise hold every parsed tree at once, in this process and in each forked worker."""
+
     path: Path
     shown: str
     data: bytes
-    tree: etree._ElementTree
+
+    def parse(self) -> etree._ElementTree:
+        return xmlsafe.parse_bytes(self.data, base_url=os.path.abspath(self.path))
 
 
 # --------------------------------------------------------------------------- files
@@ -165,7 +171,7 @@ def _read(path: Path) -> tuple[_Document | None, Finding | None]:
             hint = (f'A TEI P5 file has the root element <TEI xmlns="{TEI_NS}"> '
                     "(or <teiCorpus>); check that this is the file you meant.")
         return None, Finding(shown, root.sourceline, None, "E-NOT-TEI", "xml", message, hint)
-    return _Document(path, shown, data, tree), None
+    return _Document(path, shown, data), None
 
 
 # --------------------------------------------------------------------------- TEI P5 (Jing)
@@ -330,7 +336,7 @@ def _attribute_owner(doc: _Document, attribute: str, line: int | None) -> tuple[
         return None
     key = f"{{{XML_NS}}}{attribute[4:]}" if attribute.startswith("xml:") else attribute
     best: tuple[str, str] | None = None
-    for el in doc.tree.iter():
+    for el in doc.parse().iter():
         if not isinstance(el.tag, str):
             continue
         if el.sourceline is not None and el.sourceline > line:
@@ -583,7 +589,8 @@ def _locate(tree: etree._ElementTree, location: str) -> etree._Element | None:
 
 def _run_rules(doc: _Document, rules: etree.XSLT) -> list[Finding]:
     try:
-        report = rules(doc.tree)
+        tree = doc.parse()
+        report = rules(tree)
     except etree.XSLTApplyError as err:
         raise ValidatorUnavailable(f"{doc.shown}: the edition rules failed to run: {err}") from None
     findings: list[Finding] = []
@@ -602,8 +609,8 @@ def _run_rules(doc: _Document, rules: etree.XSLT) -> list[Finding]:
         if positions is None:
             positions = _start_positions(doc.data) or []
             order = {el: i for i, el in enumerate(
-                e for e in doc.tree.iter() if isinstance(e.tag, str))}
-        element = _locate(doc.tree, node.get("location", ""))
+                e for e in tree.iter() if isinstance(e.tag, str))}
+        element = _locate(tree, node.get("location", ""))
         line: int | None = element.sourceline if element is not None else None
         column: int | None = None
         if element is not None and element in order and order[element] < len(positions):
