@@ -6,6 +6,7 @@ Every test builds a copy of the project in a temporary folder; most leave the PD
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -91,6 +92,25 @@ def test_changing_one_document_rewrites_its_tei_and_rebuilds_the_site(project: P
     changed = {path for path in after if before.get(path) != after[path]}
     assert f"documents/{TELEGRAM}.html" in changed
     assert f"documents/{REPLY}.html" not in changed
+
+
+def test_after_one_document_changes_the_others_dts_files_are_linked_not_made_again(
+        project: Project) -> None:
+    run_build(project, SITE_ONLY)
+    passages = project.build / "site" / "data" / "dts" / "document"
+    before = {p.name: p.stat().st_ino for p in passages.iterdir()}
+    edit_transcription(project, TELEGRAM, "Comrade", "Comrade-EDITED")
+    run_build(project, SITE_ONLY)
+    after = {p.name: p.stat().st_ino for p in passages.iterdir()}
+    reply = [name for name in after if name.startswith(REPLY)]
+    telegram = [name for name in after if name.startswith(TELEGRAM)]
+    assert reply and all(after[name] == before[name] for name in reply)
+    assert telegram and all(after[name] != before.get(name) for name in telegram)
+    # What the incremental build published is what a clean build makes.
+    incremental = snapshot(project.build / "site")
+    shutil.rmtree(project.build)
+    run_build(project, SITE_ONLY)
+    assert snapshot(project.build / "site") == incremental
 
 
 def test_a_changed_stylesheet_rebuilds_exactly_the_stage_made_with_it(

@@ -223,13 +223,20 @@ def _make_site(project: Project, out: Path, options: Options) -> None:
     from .exports import render_exports
     from .html import render_site
 
+    store = Store(project.build / ".cache")
     start = time.perf_counter()
-    render_site(project, out, search=True, store=Store(project.build / ".cache"), jobs=options.jobs)
+    render_site(project, out, search=True, store=store, jobs=options.jobs)
     pages = time.perf_counter() - start
-    exports = render_exports(project, out)
+    exports = render_exports(project, out, previous=_previous_site(project), store=store)
     if not options.quiet:
         print(f"html: document pages, registers, home and about in {pages:.2f} s")
         print(exports.summary())
+
+
+def _previous_site(project: Project) -> Path | None:
+    """The site of the published build, whose unchanged files a new build may link."""
+    current = Tree(project).current
+    return current / "site" if current is not None and (current / "site").is_dir() else None
 
 
 def _make_pdf(project: Project, out: Path, options: Options) -> None:

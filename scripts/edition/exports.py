@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import shutil
 import time
@@ -38,6 +39,7 @@ from lxml import etree
 
 from . import xmlsafe
 from .errors import EditionError, Problem
+from .fingerprint import Store, code_hash, hash_bytes
 from .metadata import EditionMeta, load_edition
 from .paths import Project
 
@@ -779,6 +781,14 @@ def dts(docs: list[Document], edition: EditionMeta,
     """Every file of the static DTS API: (path under data/dts/, content), one document
     after another, so that a caller writing them as they come holds one document's files
     at a time, not the whole API (82 files a document)."""
+    yield from dts_collections(docs, edition, urls)
+    for doc in docs:
+        yield from dts_document(doc, edition, urls)
+
+
+def dts_collections(docs: list[Document], edition: EditionMeta,
+                    urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any]]]:
+    """The files of the DTS API that list documents: the entry point and the collections."""
     for doc in docs:
         if doc.id == DTS_ROOT:
             raise EditionError(Problem(doc.path, None,
@@ -805,34 +815,40 @@ def dts(docs: list[Document], edition: EditionMeta,
         yield paths.collection_file(doc.id), {**context, **member}
         yield paths.collection_file(doc.id, "parents"), {**context, **member, "member": [root_summary]}
 
-    for doc in docs:
-        tops = _citation_tree(doc, urls)
-        resource = _dts_resource(doc, edition, urls, paths, tops, full=False)
-        for ref, down, units in navigation_calls(tops):
-            name = paths.navigation_file(doc.id, ref.identifier if ref else None, down)
-            nav: dict[str, Any] = {
-                **context,
-                "dtsVersion": DTS_VERSION,
-                "@type": "Navigation",
-                "@id": urls.data("dts/" + name),
-                "resource": resource,
-            }
-            if ref is not None:
-                nav["ref"] = ref.json()
-            if units is not None:
-                nav["member"] = [u.json() for u in units]
-            yield name, nav
 
-        data = doc.path.read_bytes()
-        yield paths.document_file(doc.id), data
-        tei = _parse(doc.path)
-        # One pass over the document, not a search of the whole tree for every unit.
-        elements: dict[str, Any] = {}
-        for el in tei.iter():
-            if isinstance(el.tag, str) and el.get(XML_ID):
-                elements.setdefault(el.get(XML_ID), el)
-        for node in _walk(tops):
-            yield paths.document_file(doc.id, node.identifier), _dts_fragment(tei, elements[node.identifier])
+def dts_document(doc: Document, edition: EditionMeta,
+                 urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any]]]:
+    """The files of the DTS API about one document alone: its navigation responses and
+    its passages. They depend on its TEI file and the base URL only (render_exports
+    reuses them from the previous build when neither changed)."""
+    paths = DtsPaths(urls)
+    context = {"@context": DTS_CONTEXT}
+    tops = _citation_tree(doc, urls)
+    resource = _dts_resource(doc, edition, urls, paths, tops, full=False)
+    for ref, down, units in navigation_calls(tops):
+        name = paths.navigation_file(doc.id, ref.identifier if ref else None, down)
+        nav: dict[str, Any] = {
+            **context,
+            "dtsVersion": DTS_VERSION,
+            "@type": "Navigation",
+            "@id": urls.data("dts/" + name),
+            "resource": resource,
+        }
+        if ref is not None:
+            nav["ref"] = ref.json()
+        if units is not None:
+            nav["member"] = [u.json() for u in units]
+        yield name, nav
+
+    yield paths.document_file(doc.id), doc.path.read_bytes()
+    tei = _parse(doc.path)
+    # One pass over the document, not a search of the whole tree for every unit.
+    elements: dict[str, Any] = {}
+    for el in tei.iter():
+        if isinstance(el.tag, str) and el.get(XML_ID):
+            elements.setdefault(el.get(XML_ID), el)
+    for node in _walk(tops):
+        yield paths.document_file(doc.id, node.identifier), _dts_fragment(tei, elements[node.identifier])
 
 
 def _dts_fragment(root: Any, source: Any) -> bytes:
@@ -1048,10 +1064,62 @@ class ExportReport:
         return "\n".join(["exports: " + "; ".join(parts), *self.warnings])
 
 
-def render_exports(project: Project, site: Path | None = None, *, with_search: bool = True) -> ExportReport:
+def _write_dts(docs: list[Document], edition: EditionMeta, urls: Urls, folder: Path,
+               previous: Path | None, store: Store | None) -> list[Path]:
+    """Write the DTS API into ``folder``. A document's own files (dts_document) are
+    hard-linked from the previous build's when the store knows them under the same key,
+    i.e. when its TEI file, the base URL and this module are unchanged: after one
+    document changes, the others' 80-odd files each are not made again. Linking is safe
+    because a build never writes a file twice, so no tree changes a file it shares."""
+    def write(rel: str, content: bytes | dict[str, Any]) -> Path:
+        if isinstance(content, dict):
+            # Navigation responses are many and repeat the resource: compact JSON halves them.
+            return _write_json(folder / rel, content, compact=rel.startswith("navigation/"))
+        return _write_bytes(folder / rel, content)
+
+    written = [write(rel, content) for rel, content in dts_collections(docs, edition, urls)]
+    code = code_hash(Path(__file__))
+    earlier = previous / "data" / "dts" if previous is not None else None
+    for doc in docs:
+        key = hash_bytes("dts", code, DTS_VERSION, urls.base, doc.path.read_bytes())
+        names = store.get("dts-files", key) if store is not None and earlier is not None else None
+        if names is not None and earlier is not None:
+            linked = _link_all(earlier, folder, json.loads(names))
+            if linked is not None:
+                written.extend(linked)
+                continue
+        made = [write(rel, content) for rel, content in dts_document(doc, edition, urls)]
+        written.extend(made)
+        if store is not None:
+            store.put("dts-files", key,
+                      json.dumps([p.relative_to(folder).as_posix() for p in made]).encode("utf-8"))
+    return written
+
+
+def _link_all(source: Path, target: Path, names: list[str]) -> list[Path] | None:
+    """Hard-link the named files from ``source`` into ``target``; None, with nothing left
+    behind, when one of them is not there."""
+    done: list[Path] = []
+    try:
+        for name in names:
+            path = target / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source / name, path)
+            done.append(path)
+    except OSError:
+        for path in done:
+            path.unlink()
+        return None
+    return done
+
+
+def render_exports(project: Project, site: Path | None = None, *, with_search: bool = True,
+                   previous: Path | None = None, store: Store | None = None) -> ExportReport:
     """Write every export into the rendered site (default build/site/, which edition.html
     must have written first: it replaces the whole folder), then the search page and
-    index (edition.search), then the sitemap, which lists the pages of both."""
+    index (edition.search), then the sitemap, which lists the pages of both.
+    ``previous`` (the site of the last build) and ``store``: reuse the DTS files of
+    unchanged documents (see _write_dts)."""
     site = site or project.build / "site"
     if not site.is_dir():
         raise EditionError(Problem(site, None, "the site has not been rendered",
@@ -1071,15 +1139,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     report.seconds["cmif"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    written = []
-    for rel, content in dts(docs, edition, urls):
-        path = data / "dts" / rel
-        if isinstance(content, dict):
-            # Navigation responses are many and repeat the resource: compact JSON halves them.
-            written.append(_write_json(path, content, compact=rel.startswith("navigation/")))
-        else:
-            written.append(_write_bytes(path, content))
-    report.files["dts"] = written
+    report.files["dts"] = _write_dts(docs, edition, urls, data / "dts", previous, store)
     report.seconds["dts"] = time.perf_counter() - start
 
     start = time.perf_counter()
