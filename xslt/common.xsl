@@ -190,8 +190,8 @@
 
   <!-- ======================================================================== dates -->
 
-  <!-- A TEI @when (YYYY, YYYY-MM, YYYY-MM-DD or a dateTime) for reading: "3 July 1951",
-       "13:55, 3 July 1951". Only English and Russian month names are known; other
+  <!-- A TEI @when (YYYY, YYYY-MM, YYYY-MM-DD or a dateTime) for reading: "2 January 1950",
+       "09:30, 2 January 1950". Only English and Russian month names are known; other
        languages get English. An unparsable value comes back as it is. -->
   <xsl:function name="edn:format-date" as="xs:string">
     <xsl:param name="when" as="xs:string"/>
@@ -224,7 +224,7 @@
     </xsl:analyze-string>
   </xsl:function>
 
-  <!-- A @when as citation managers read it (Highwire citation_date): "1951/07/03". -->
+  <!-- A @when as citation managers read it (Highwire citation_date): "1950/01/02". -->
   <xsl:function name="edn:citation-date" as="xs:string">
     <xsl:param name="when" as="xs:string"/>
     <xsl:sequence select="replace(substring-before($when || 'T', 'T'), '-', '/')"/>

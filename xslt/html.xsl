@@ -694,7 +694,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- "Sender to Addressee, Title, 3 July 1951. In: Edition (Publisher)." -->
+  <!-- "Sender to Addressee, Title, 2 January 1950. In: Edition (Publisher)." -->
   <xsl:function name="edn:citation-text" as="xs:string">
     <xsl:param name="sent" as="element()?"/>
     <xsl:param name="received" as="element()?"/>

@@ -1,8 +1,8 @@
 """Recognise dates and measures in running text, in Russian and English.
 
-Dates become ISO 8601 (``@when``): ``25.6.1950`` (day.month.year, the archive's
-order), ``3.7.51`` (two-digit year, century taken from the document's date),
-``13:55 3.7.1951`` (date and time), ``July 3, 1951``, ``3 July``/«3 июля» (year from
+Dates become ISO 8601 (``@when``): ``31.1.1950`` (day.month.year, the archive's
+order), ``2.1.50`` (two-digit year, century taken from the document's date),
+``09:30 2.1.1950`` (date and time), ``January 2, 1950``, ``2 January``/«2 января» (year from
 the document's date), and the relative words ``yesterday``/«вчера», ``today``/«сегодня»,
 ``tomorrow``/«завтра», resolved against the date the document was written.
 """
@@ -48,7 +48,7 @@ MEASURE_RE = re.compile(
 
 
 class DateError(ValueError):
-    """A date in the text that cannot exist (31.2.1951)."""
+    """A date in the text that cannot exist (31.2.1950)."""
 
     def __init__(self, text: str, reason: str):
         super().__init__(f"{text!r} is not a possible date: {reason}")

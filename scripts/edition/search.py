@@ -21,7 +21,7 @@ stems a query with the language of the instance's primary index only, so a Russi
 merged into an English page's instance would be searched without Russian stemming.
 
 Language handling is Pagefind's own, chosen by each record page's ``<html lang>``: the
-Russian bundle uses its Snowball Russian stemmer (Филиппов finds Филиппову), which also
+Russian bundle uses its Snowball Russian stemmer (Иванов finds Иванову), which also
 reads ё as е (еще finds ещё); the English bundle the English one. Nothing else is
 configured: tests/test_search_browser.py checks both behaviours in a browser.
 """
