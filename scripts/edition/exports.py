@@ -215,7 +215,7 @@ class Action:
 class Document:
     """What the exports need of one TEI file. It keeps no parsed tree, so that the
     memory of an export does not grow with the size of every document: the DTS passages
-    read their file again (:func:`dts`)."""
+    read their file again (:func:`dts_document`)."""
 
     id: str
     path: Path
@@ -300,9 +300,12 @@ def _party(el: Any) -> Party:
     return Party(_norm("".join(el.itertext())), tuple(_refs(el.get("ref"))), tuple(_uris(el.get("ref"))))
 
 
-def _parse(path: Path) -> Any:
-    """Parse a TEI file safely: entities are never expanded, no DTD or network is read."""
+def _parse(path: Path, data: bytes | None = None) -> Any:
+    """Parse a TEI file (or its ``data``, already read) safely: entities are never
+    expanded, no DTD or network is read."""
     try:
+        if data is not None:
+            return xmlsafe.parse_bytes(data, base_url=str(path.absolute())).getroot()
         return xmlsafe.parse_file(path).getroot()
     except xmlsafe.XmlProblem as err:
         raise EditionError(Problem(path, err.line, f"{err.message} [{err.rule}]", err.hint,
@@ -776,16 +779,6 @@ def _dts_root(docs: list[Document], edition: EditionMeta, urls: Urls, paths: Dts
     }
 
 
-def dts(docs: list[Document], edition: EditionMeta,
-        urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any]]]:
-    """Every file of the static DTS API: (path under data/dts/, content), one document
-    after another, so that a caller writing them as they come holds one document's files
-    at a time, not the whole API (82 files a document)."""
-    yield from dts_collections(docs, edition, urls)
-    for doc in docs:
-        yield from dts_document(doc, edition, urls)
-
-
 def dts_collections(docs: list[Document], edition: EditionMeta,
                     urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any]]]:
     """The files of the DTS API that list documents: the entry point and the collections."""
@@ -840,8 +833,9 @@ def dts_document(doc: Document, edition: EditionMeta,
             nav["member"] = [u.json() for u in units]
         yield name, nav
 
-    yield paths.document_file(doc.id), doc.path.read_bytes()
-    tei = _parse(doc.path)
+    data = doc.path.read_bytes()
+    yield paths.document_file(doc.id), data
+    tei = _parse(doc.path, data)
     # One pass over the document, not a search of the whole tree for every unit.
     elements: dict[str, Any] = {}
     for el in tei.iter():
