@@ -1,0 +1,219 @@
+"""The text of a document: one division per language, its units (with their alignment
+checked and linked across languages) and the inline markup of the transcription."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..errors import EditionError, Problem
+from ..markup import (
+    Block,
+    Choice,
+    DateSpan,
+    Gap,
+    Inline,
+    Measure,
+    Name,
+    Note,
+    Quote,
+    Supplied,
+    Text,
+)
+from .state import BuildState, _Division
+from .xml import ALIGN_INTERPS, RESP_EDITION, RESP_WITNESS, E, append_text
+
+
+class TextBuilder(BuildState):
+    def _units(self, division: _Division) -> list[Block]:
+        return [b for b in division.transcription.blocks if b.label]
+
+    def _check_alignment(self) -> None:
+        problems: list[Problem] = []
+        self.groups = {}
+        for division in self.divisions:
+            seen: dict[str, Block] = {}
+            for block in self._units(division):
+                assert block.label is not None
+                if block.label in seen:
+                    problems.append(Problem(division.transcription.path, block.line,
+                                            f"label @{block.label} is used twice (also line "
+                                            f"{seen[block.label].line})",
+                                            "give every line its own label; parts are @x.1, @x.2"))
+                seen[block.label] = block
+                self.groups.setdefault(block.key or "", {}).setdefault(division.lang, []).append(block)
+        for key, sides in self.groups.items():
+            for division in self.divisions:
+                blocks = sides.get(division.lang, [])
+                others = [lang for lang in sides if lang != division.lang]
+                for block in blocks:
+                    if len(blocks) > 1 and block.part is None:
+                        problems.append(Problem(division.transcription.path, block.line,
+                                                f"@{block.label} is one of several @{key} units",
+                                                f"number the parts: @{key}.1, @{key}.2"))
+                    flagged = set(block.flags) & set(ALIGN_INTERPS)
+                    if flagged and others:
+                        problems.append(Problem(division.transcription.path, block.line,
+                                                f"@{block.label} is marked {sorted(flagged)[0]} but "
+                                                f"the {others[0]} text has @{key}",
+                                                "remove the flag or the other side's label"))
+                    if not flagged and len(sides) < len(self.divisions):
+                        missing = [d for d in self.divisions if d.lang not in sides]
+                        problems.append(Problem(
+                            division.transcription.path, block.line,
+                            f"alignment label @{block.label} has no counterpart in "
+                            f"{missing[0].transcription.path.name}",
+                            f"add @{key} to the matching line of {missing[0].transcription.path.name}, "
+                            "or mark this line 'unaligned' (the other text has none) or 'lost' "
+                            "(its counterpart is missing from the witness)"))
+        if problems:
+            raise EditionError(problems)
+
+    def _unit_id(self, lang: str, block: Block) -> str:
+        return f"{lang}-{block.key}" + (f"-{block.part}" if block.part else "")
+
+    def _unit_attrs(self, lang: str, block: Block, n: int) -> dict[str, str | None]:
+        attrs: dict[str, str | None] = {"id": self._unit_id(lang, block), "n": str(n)}
+        flagged = [f for f in block.flags if f in ALIGN_INTERPS]
+        if flagged:
+            interp = ALIGN_INTERPS[flagged[0]][0]
+            self.used_interps.add(flagged[0])
+            attrs["ana"] = f"#{interp}"
+        else:
+            sides = self.groups[block.key or ""]
+            targets = [self._unit_id(other, b) for other in self.doc.languages if other != lang
+                       for b in sides.get(other, [])]
+            attrs["corresp"] = " ".join(f"#{t}" for t in targets)
+        return attrs
+
+    # --- text ----------------------------------------------------------------------------
+    def _division(self, division: _Division) -> etree._Element:
+        lang = division.lang
+        others = [f"#{x}" for x in self.doc.languages if x != lang]
+        div = E("div", type_="edition" if lang == self.doc.original else "translation",
+                lang=lang, id=lang, corresp=" ".join(others) or None)
+        path = division.transcription.path
+        phase = "top"
+        opener = closer = current_list = current_item = None
+        n = 0
+        for block in division.transcription.blocks:
+            if block.kind == "gap":
+                current_list = current_item = None
+                for item in self._inline(block.inlines[0], division):
+                    div.append(item)  # type: ignore[arg-type]
+                continue
+            n += 1
+            attrs = self._unit_attrs(lang, block, n)
+            if block.kind == "head":
+                if phase != "top":
+                    raise EditionError(Problem(path, block.line, "a head line must come before "
+                                               "the opener and the text",
+                                               "move the heading lines to the top"))
+                el = E(block.kind, type_=block.type, **attrs)
+                div.append(self._inline_container(el, block.inlines, division))
+            elif block.kind in ("salute", "dateline", "seg") and phase in ("top", "opener"):
+                phase = "opener"
+                if opener is None:
+                    opener = E("opener")
+                    div.append(opener)
+                el = E(block.kind, type_=block.type if block.kind == "seg" else None, **attrs)
+                opener.append(self._inline_container(el, block.inlines, division))
+            elif block.kind in ("salute", "dateline", "seg", "signed"):
+                phase = "closer"
+                if closer is None:
+                    closer = E("closer")
+                    div.append(closer)
+                    current_list = current_item = None
+                el = E(block.kind, type_=block.type if block.kind == "seg" else None, **attrs)
+                closer.append(self._inline_container(el, block.inlines, division))
+            else:  # p or item
+                if phase == "closer":
+                    raise EditionError(Problem(path, block.line, "a paragraph after the closing lines",
+                                               "closing lines (signed, …) come after the text"))
+                phase = "body"
+                el = self._inline_container(E("p", **attrs), block.inlines, division)
+                if block.kind == "item":
+                    if current_list is None:
+                        current_list = E("list", type_="ordered")
+                        div.append(current_list)
+                    number = _leading_number(block.inlines)
+                    current_item = E("item", el, n=number)
+                    current_list.append(current_item)
+                elif block.continues_item:
+                    assert current_item is not None
+                    current_item.append(el)
+                else:
+                    current_list = current_item = None
+                    div.append(el)
+        return div
+
+    def _inline_container(self, el: etree._Element, nodes: list[Inline],
+                          division: _Division) -> etree._Element:
+        for node in nodes:
+            for item in self._inline(node, division):
+                if isinstance(item, str):
+                    append_text(el, item)
+                else:
+                    el.append(item)
+        return el
+
+    def _inline(self, node: Inline, division: _Division) -> Iterator[str | etree._Element]:
+        if isinstance(node, Text):
+            yield node.value
+        elif isinstance(node, Name):
+            for ref in node.refs:
+                division.used.add(ref)
+            attrs = {"ref": " ".join(f"#{r}" for r in node.refs)}
+            if node.element == "name":
+                el = E("name", type_="event", **attrs)
+            else:
+                el = E(node.element, type_="pseudonym" if node.pseudonym else None, **attrs)
+            yield self._inline_container(el, node.children, division)
+        elif isinstance(node, DateSpan):
+            division.features.add("date")
+            yield self._inline_container(E("date", when=node.when), node.children, division)
+        elif isinstance(node, Measure):
+            division.features.add("measure")
+            yield self._inline_container(E("measure", type_=node.type, quantity=node.quantity,
+                                           unit=node.unit), node.children, division)
+        elif isinstance(node, Quote):
+            division.features.add("quote")
+            yield self._inline_container(E("quote"), node.children, division)
+        elif isinstance(node, Supplied):
+            division.features.add("supplied")
+            yield self._inline_container(E("supplied", reason="clarification",
+                                           resp=f"#{RESP_WITNESS}"), node.children, division)
+        elif isinstance(node, Gap):
+            if node.rend is not None:
+                division.features.add("gap-witness")
+                yield E("gap", reason=node.reason, resp=f"#{RESP_WITNESS}", rend=node.rend)
+            else:
+                division.features.add("gap-edition")
+                yield E("gap", reason=node.reason, resp=f"#{RESP_EDITION}")
+        elif isinstance(node, Choice):
+            division.features.add("choice")
+            yield E("choice", E("sic", node.sic), E("corr", node.corr, resp=f"#{RESP_EDITION}"))
+        elif isinstance(node, Note):
+            division.features.add("note")
+            division.note_count += 1
+            note = E("note", type_="editorial", id=f"{division.lang}-note-{division.note_count}",
+                     resp=f"#{RESP_EDITION}",
+                     lang="en" if division.lang != "en" else None)
+            yield self._inline_container(note, node.children, division)
+        else:  # pragma: no cover - the parser makes no other node
+            raise TypeError(node)
+
+    # --- header ----------------------------------------------------------------------
+
+def _leading_number(nodes: list[Inline]) -> str | None:
+    if nodes and isinstance(nodes[0], Text):
+        digits = ""
+        for ch in nodes[0].value:
+            if not ch.isdigit():
+                break
+            digits += ch
+        return digits or None
+    return None
+
+
