@@ -628,7 +628,8 @@ def test_renderer_names_no_particular_document() -> None:
              for tei in [*(REPO / "tei").glob("*.xml"), *(FIXTURE / "tei").glob("*.xml")]
              for standoff in etree.parse(str(tei)).iter(f"{TEI}standOff")
              for el in standoff.iter(*NAME_TAGS, f"{TEI}surname", f"{TEI}forename")}
-    for path in (REPO / "xslt" / "print.xsl", REPO / "scripts" / "edition" / "pdf.py",
+    for path in (REPO / "xslt" / "print.xsl", *sorted((REPO / "xslt" / "print").glob("*.xsl")),
+                 REPO / "scripts" / "edition" / "pdf.py",
                  REPO / "scripts" / "edition" / "print" / "print.css"):
         text = path.read_text(encoding="utf-8")
         for found in ids:

@@ -179,7 +179,7 @@ def _markup(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # What the site's pages are made with, besides the TEI and the settings (their key).
-CODE: tuple[Path, ...] = (XSLT_DIR / "common.xsl", STYLESHEET, Path(__file__), SITE_DIR,
+CODE: tuple[Path, ...] = (XSLT_DIR / "common.xsl", STYLESHEET, XSLT_DIR / "html", Path(__file__), SITE_DIR,
                           PACKAGE_DIR / "xsltrun.py")
 
 

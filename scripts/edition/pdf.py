@@ -63,7 +63,7 @@ class RenderedPdf:
 
 
 # What the PDFs are made with, besides the TEI and the settings (their key).
-CODE: tuple[Path, ...] = (XSLT_DIR / "common.xsl", STYLESHEET, PACKAGE_DIR / "print",
+CODE: tuple[Path, ...] = (XSLT_DIR / "common.xsl", STYLESHEET, XSLT_DIR / "print", PACKAGE_DIR / "print",
                           Path(__file__), PACKAGE_DIR / "xsltrun.py")
 # Below this many PDFs to make, a pool costs more than it saves.
 POOL_THRESHOLD = 4

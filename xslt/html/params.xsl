@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html/params.xsl: the parameters of the HTML output (every one documented here, set by
+  edition/html.py from source/edition.toml) and the global variables derived from them and
+  from the document.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    xmlns:edn="urn:x-edition"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- The document's id: its file name without .xml; names its page, downloads and PDF.
+       Default: taken from the file the TEI was read from. -->
+  <xsl:param name="doc-id" as="xs:string"
+      select="replace(replace(base-uri(/), '^.*/', ''), '\.xml$', '')"/>
+  <!-- Relative path from the document page to the site root (pages are in documents/). -->
+  <xsl:param name="root" as="xs:string" select="'../'"/>
+  <!-- The edition's title (source/edition.toml [edition] title.en), shown on every page
+       and given to citation managers as the containing work. -->
+  <xsl:param name="edition-title" as="xs:string" select="'Digital edition'"/>
+  <!-- The edition's short title, for the browser tab. -->
+  <xsl:param name="short-title" as="xs:string" select="$edition-title"/>
+  <!-- The public address of the site, ending in "/"; permalinks and citation URLs are
+       built on it. Never fetched. -->
+  <xsl:param name="base-url" as="xs:string" select="'https://example.org/'"/>
+  <!-- Who publishes the edition (citation_publisher, DC.publisher). -->
+  <xsl:param name="publisher" as="xs:string" select="''"/>
+  <!-- The licence of the encoding, notes and registers, and its URL (footer, JSON-LD). -->
+  <xsl:param name="licence" as="xs:string" select="''"/>
+  <xsl:param name="licence-url" as="xs:string" select="''"/>
+  <!-- The language the edition's own prose (interface, editorial notes without xml:lang)
+       is written in. -->
+  <xsl:param name="interface-lang" as="xs:string" select="'en'"/>
+  <!-- The Content-Security-Policy every page carries (edition.html.CSP: the site's own
+       files only, no inline script). Required, so that no page can be written without. -->
+  <xsl:param name="csp" as="xs:string" required="yes"/>
+  <!-- Whether the site has a search page (search.html, written by edition.search): the
+       navigation links it only then. -->
+  <xsl:param name="search" as="xs:boolean" select="false()"/>
+  <!-- The titles of the other documents of the edition, by id (html.py passes those of
+       this document's neighbours in the correspondence): the stylesheet reads no file but
+       its own, so the chain's links are titled from here, else from the ref's text. -->
+  <xsl:param name="titles" as="map(xs:string, xs:string)" select="map{}"/>
+
+  <xsl:variable name="tei" as="document-node()" select="/"/>
+  <xsl:variable name="divisions" as="element(div)*" select="edn:divisions($tei)"/>
+  <xsl:variable name="original" as="element(div)?" select="$divisions[1]"/>
+  <xsl:variable name="translation" as="element(div)?" select="$divisions[2]"/>
+  <xsl:variable name="title" as="xs:string" select="edn:title($tei, $interface-lang)"/>
+  <xsl:variable name="date" as="xs:string?" select="edn:document-date($tei)"/>
+  <xsl:variable name="permalink" as="xs:string"
+      select="$base-url || 'documents/' || $doc-id || '.html'"/>
+  <xsl:variable name="pdf-path" as="xs:string" select="'pdf/' || $doc-id || '.pdf'"/>
+  <xsl:variable name="tei-path" as="xs:string" select="'tei/' || $doc-id || '.xml'"/>
+
+  <!-- The site's sections, in navigation order: [href from the root, label]. The jinja
+       layout (site/templates/base.html) lists the same; tests check that they agree. -->
+  <xsl:variable name="site-sections" as="array(xs:string)*" select="
+      ['index.html', 'Documents'], ['persons.html', 'Persons'], ['places.html', 'Places'],
+      ['organisations.html', 'Organisations'], ['events.html', 'Events'],
+      (if ($search) then ['search.html', 'Search'] else ()),
+      ['about.html', 'About this edition']"/>
+
+</xsl:stylesheet>
