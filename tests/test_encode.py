@@ -401,3 +401,40 @@ def test_without_java_encode_refuses_to_write_unvalidated_tei(tmp_path: Path) ->
     assert run.returncode == 1
     assert "could not be validated" in run.stderr and "Traceback" not in run.stderr
     assert {p.name: p.read_bytes() for p in project.tei.glob("*.xml")} == before
+
+
+# --- the faithfulness check and the edition's segmentation --------------------------------
+
+RUN_ON_WITNESS = "[…] Dear comrade! We arrived on 5.7.1951. The rest follows. KIM\nNo. 12\n"
+RUN_ON_TEXT = ("gap | […] \\\nsalute @s | Dear comrade! \\\np @p1 | We arrived on 5.7.1951. \\\n"
+               "p @p2 | The rest follows. \\\nsigned @n | KIM\nseg.number @num unaligned | No. 12\n")
+
+
+def test_a_run_on_witness_line_cut_into_units_passes_the_faithfulness_check() -> None:
+    from edition.encode import check_witness
+    from edition.markup import parse_text
+
+    check_witness(parse_text(RUN_ON_TEXT, "en", "en.txt"), RUN_ON_WITNESS, "en.txt")
+
+
+def test_a_change_inside_a_run_on_line_is_reported_at_the_line_of_its_unit() -> None:
+    from edition.encode import check_witness
+    from edition.markup import parse_text
+
+    changed = parse_text(RUN_ON_TEXT.replace("arrived", "arived").replace("No. 12", "No. 13"),
+                         "en", "en.txt")
+    with pytest.raises(EditionError) as info:
+        check_witness(changed, RUN_ON_WITNESS, "en.txt")
+    problem = info.value.problems[0]
+    assert problem.line == 3 and "line 1," in problem.message and "rived" in problem.message
+
+
+def test_blank_lines_between_the_witness_paragraphs_are_not_text() -> None:
+    from edition.encode import check_witness
+    from edition.markup import parse_text
+
+    transcription = parse_text("p @a | One.\np @b | Two.\n", "en", "en.txt")
+    check_witness(transcription, "\nOne.\n\n\nTwo.\n", "en.txt")
+    with pytest.raises(EditionError) as info:
+        check_witness(transcription, "One.\n\nTwo!\n", "en.txt")
+    assert "line 3" in info.value.problems[0].message

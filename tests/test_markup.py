@@ -21,6 +21,7 @@ from edition.markup import (
     parse_file,
     parse_inline,
     parse_text,
+    witness_lines,
     witness_text,
 )
 from hypothesis import given
@@ -170,3 +171,36 @@ def test_non_utf8_file_is_refused_with_its_line(tmp_path: Path) -> None:
         parse_file(path, "ru")
     assert info.value.problems[0].line == 2
     assert "UTF-8" in info.value.problems[0].message
+
+
+# --- run-on lines: the edition's segmentation of one witness line ------------------------
+
+def test_a_run_on_mark_ends_the_unit_but_not_the_witness_line() -> None:
+    source = ("dateline @d | Pyongyang, 5 May 1951 \\\n"
+              "salute @s | Dear comrade! \\\n"
+              "p @p1 | The text.\n")
+    transcription = parse_text(source, "en")
+    assert [b.kind for b in transcription.blocks] == ["dateline", "salute", "p"]
+    assert [b.runs_on for b in transcription.blocks] == [True, True, False]
+    assert witness_text(transcription) == "Pyongyang, 5 May 1951 Dear comrade! The text.\n"
+
+
+def test_witness_lines_group_the_blocks_cut_from_one_line() -> None:
+    transcription = parse_text("gap | […] \\\nsalute @s | Hi!\np @p | x \\\nsigned @n | Y\n", "en")
+    assert [[b.kind for b in line] for line in witness_lines(transcription)] == [
+        ["gap", "salute"], ["p", "signed"]]
+
+
+def test_an_escaped_final_backslash_is_text_not_a_run_on_mark() -> None:
+    transcription = parse_text("p @a | ends with \\\\\np @b | next\n", "en")
+    assert not transcription.blocks[0].runs_on
+    assert witness_text(transcription) == "ends with \\\nnext\n"
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("p @a | text \\\n", "no line follows"),
+    ("p @a | \\\np @b | x\n", "no text"),
+])
+def test_misplaced_run_on_marks_are_refused(text: str, fragment: str) -> None:
+    problem = error_of(text).problems[0]
+    assert fragment in problem.message and problem.line == 1 and problem.hint

@@ -20,7 +20,7 @@ from pathlib import Path
 from .annotate import annotate
 from .errors import EditionError, Problem
 from .fingerprint import Store, code_hash, files_under, hash_bytes, hash_files, package_code
-from .markup import Transcription, parse_file, witness_text
+from .markup import Block, Transcription, inline_witness, parse_file, witness_lines, witness_text
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
 from .paths import REGISTERS_ID, Project
 from .progress import progress
@@ -72,28 +72,49 @@ def read_transcription(project: Project, doc: DocumentMeta, lang: str) -> Transc
     transcription = parse_file(path, lang)
     witness_path = folder / "witness" / f"{lang}.txt"
     if witness_path.is_file():
-        expected = witness_path.read_text(encoding="utf-8").split("\n")
-        got = witness_text(transcription).split("\n")
-        if expected != got:
-            lines = [b.line for b in transcription.blocks]
-            for index, (want, have) in enumerate(zip(expected, got, strict=False)):
-                if want != have:
-                    column = next((i for i, (a, b) in enumerate(zip(want, have, strict=False))
-                                   if a != b), min(len(want), len(have)))
-                    line = lines[index] if index < len(lines) else None
-                    raise EditionError(Problem(
-                        path, line,
-                        f"the transcription no longer gives back the witness "
-                        f"({witness_path.name} line {index + 1}, character {column + 1}: "
-                        f"witness has {want[column:column + 20]!r}, transcription "
-                        f"gives {have[column:column + 20]!r})",
-                        "transcribe every character of the witness; put changes in "
-                        "{sic …|…} or {note …}"))
-            raise EditionError(Problem(path, None,
-                                       f"the transcription has {len(got) - 1} lines of text, "
-                                       f"the witness {len(expected) - 1}",
-                                       "one witness line is one block line"))
+        check_witness(transcription, witness_path.read_text(encoding="utf-8"), witness_path.name)
     return transcription
+
+
+def check_witness(transcription: Transcription, witness: str, witness_name: str) -> None:
+    """Raise unless the transcription without its markup is the witness text, line by line.
+    Blank lines of the witness (a copy that separates its paragraphs by them) hold no text
+    and are not compared; the witness's line numbers are reported as in the file."""
+    path = transcription.path
+    expected = [(number, text) for number, text in enumerate(witness.split("\n"), start=1)
+                if text.strip()]
+    got = [text for text in witness_text(transcription).split("\n") if text.strip()]
+    if [text for _, text in expected] == got:
+        return
+    groups = witness_lines(transcription)
+    for index, ((number, want), have) in enumerate(zip(expected, got, strict=False)):
+        if want != have:
+            column = next((i for i, (a, b) in enumerate(zip(want, have, strict=False))
+                           if a != b), min(len(want), len(have)))
+            line = _block_line_at(groups[index], column) if index < len(groups) else None
+            raise EditionError(Problem(
+                path, line,
+                f"the transcription no longer gives back the witness "
+                f"({witness_name} line {number}, character {column + 1}: "
+                f"witness has {want[column:column + 20]!r}, transcription "
+                f"gives {have[column:column + 20]!r})",
+                "transcribe every character of the witness; put changes in "
+                "{sic …|…} or {note …}"))
+    raise EditionError(Problem(path, None,
+                               f"the transcription has {len(got)} lines of text, "
+                               f"the witness {len(expected)}",
+                               "one witness line is one block line (or several "
+                               "blocks joined by run-on marks '\\')"))
+
+
+def _block_line_at(blocks: list[Block], column: int) -> int:
+    """The source line of the block that holds ``column`` of a witness line cut into blocks."""
+    end = 0
+    for block in blocks:
+        end += len(inline_witness(block.inlines))
+        if column < end:
+            return block.line
+    return blocks[-1].line
 
 
 def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:

@@ -10,6 +10,10 @@ with the other language's transcription (``@p3``; ``@p3.1`` and ``@p3.2`` are tw
 aligned together with ``@p3`` on the other side); flags are ``unaligned`` (the other text
 has no such unit) and ``lost`` (the other text's unit is missing from its witness).
 A ``p`` line indented by white space continues the ``item`` above it.
+A line whose TEXT ends with a single unescaped backslash ends its unit there while the
+witness line goes on in the next block: the edition's segmentation of a run-on witness
+line, which removes nothing from the witness (:func:`witness_text` joins the two blocks
+without a line break).
 
 Inline markup in TEXT (everything else is witness text, kept character for character)::
 
@@ -129,6 +133,9 @@ class Block:
     label: str | None = None
     flags: tuple[str, ...] = ()
     continues_item: bool = False
+    # The witness line goes on in the next block (the line ended with a run-on mark "\\"):
+    # the unit ends here, the witness has no line break here.
+    runs_on: bool = False
 
     @property
     def key(self) -> str | None:
@@ -180,8 +187,20 @@ def parse_text(text: str, lang: str, path: Path | str = "<text>") -> Transcripti
             problems.extend(err.problems)
     if problems:
         raise EditionError(problems)
+    if result.blocks and result.blocks[-1].runs_on:
+        raise EditionError(Problem(path, result.blocks[-1].line,
+                                   "the last line ends with the run-on mark '\\' but no line follows",
+                                   "remove the final backslash (write \\\\ for a literal backslash)"))
     _check_items(result, path)
     return result
+
+
+def _split_run_on(text: str) -> tuple[str, bool]:
+    """Strip a final run-on mark: a backslash that escapes nothing (an odd run of them)."""
+    trailing = len(text) - len(text.rstrip("\\"))
+    if trailing % 2:
+        return text[:-1], True
+    return text, False
 
 
 def _parse_block(line: str, number: int, path: Path) -> Block:
@@ -222,11 +241,17 @@ def _parse_block(line: str, number: int, path: Path) -> Block:
             raise EditionError(Problem(path, number, f"unexpected word {word!r} before '|'",
                                        f"after the kind come @label and flags ({', '.join(FLAGS)})"))
     column_offset = match.start("text") if match["text"] is not None else len(line)
-    inlines = parse_inline(match["text"] or "", path, number, column_offset)
+    text, runs_on = _split_run_on(match["text"] or "")
+    if runs_on and not text:
+        raise EditionError(Problem(path, number, "a run-on mark '\\' on a line with no text",
+                                   "a unit holds some of the witness line: put its text before the '\\'"))
+    inlines = parse_inline(text, path, number, column_offset)
     block = Block(kind=kind, type=type_ or None, label=label, flags=tuple(flags), line=number,
-                  inlines=inlines, continues_item=bool(match["indent"]))
+                  inlines=inlines, continues_item=bool(match["indent"]), runs_on=runs_on)
     if kind == "gap":
-        if label or flags or not (len(inlines) == 1 and isinstance(inlines[0], Gap)):
+        # A gap cut from a run-on line may keep the white space that follows the mark.
+        rest_blank = all(isinstance(n, Text) and not n.value.strip() for n in inlines[1:])
+        if label or flags or not (inlines and isinstance(inlines[0], Gap) and rest_blank):
             raise EditionError(Problem(path, number, "a gap line holds one omission mark and no label",
                                        "write 'gap | […]' or 'gap | {gap reason}'"))
     elif label is None:
@@ -446,8 +471,24 @@ def inline_witness(nodes: list[Inline]) -> str:
 
 
 def witness_text(transcription: Transcription) -> str:
-    """The witness text the transcription encodes: markup removed, one block a line."""
-    return "".join(inline_witness(block.inlines) + "\n" for block in transcription.blocks)
+    """The witness text the transcription encodes: markup removed, one block a line, except
+    that a block which runs on (ends with the run-on mark) continues on the same line."""
+    return "".join(inline_witness(block.inlines) + ("" if block.runs_on else "\n")
+                   for block in transcription.blocks)
+
+
+def witness_lines(transcription: Transcription) -> list[list[Block]]:
+    """The blocks of each witness line, in order (one block, or several cut from a run-on line)."""
+    lines: list[list[Block]] = []
+    current: list[Block] = []
+    for block in transcription.blocks:
+        current.append(block)
+        if not block.runs_on:
+            lines.append(current)
+            current = []
+    if current:
+        lines.append(current)
+    return lines
 
 
 def escape(text: str) -> str:
