@@ -1,0 +1,473 @@
+"""Align the units of an original with the units of its translation.
+
+The method is Gale and Church's ("A program for aligning sentences in bilingual corpora",
+Computational Linguistics 19, 1993): a dynamic programme over the two sequences of units
+whose steps ("beads") join 1:1, 1:2, 2:1, 1:3, 3:1 units, or leave one unit without a
+counterpart (1:0, 0:1). Each bead costs the negative log-probability of its character
+lengths under a normal model of the translation's length ratio, plus the prior of its
+shape. To that cost the texts' own evidence is added, because archival documents carry
+much of it: numbered points ("1." / «1.»), numbers, dates (normalised, so that 3.7.51 and
+3.7.1951 agree), names the registry resolves in both languages, question and exclamation
+marks, quotation marks, and the kind of unit the importer found (a salutation pairs with a
+salutation; an archival heading line usually has no counterpart).
+
+Confidence is the posterior probability of a bead, computed by the forward-backward
+algorithm over the same lattice: it says how much of the probability of all alignments
+goes through this link, so a link the evidence leaves open gets a low value instead of a
+silent guess. Links below :data:`LOW_CONFIDENCE` are for the editor to review.
+
+Lines only one side carries (the translation's archival header, routing lines, a trailer)
+cost less at the edges of the text than inside it. A text that breaks off (its last unit
+ends in the middle of a word) makes the other side's remaining units "lost", not
+"unaligned", and its last unit is not penalised for being short.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..registry import Registry
+
+#: links whose confidence is below this are listed for the editor's review
+LOW_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of one language, as the importer segmented it."""
+
+    kind: str   # head, seg.<type>, dateline, salute, p, item, itemp, signed, gap, trailer…
+    text: str   # the unit's witness text (with the archive's brackets as written)
+    line: int   # 1-based line in the record file, for reports
+
+
+@dataclass(frozen=True)
+class Link:
+    """Units of the original aligned with units of the translation. One side empty: a unit
+    without counterpart; ``flag`` then says why, in the transcription format's words:
+    ``unaligned`` (the other text never had it), ``lost`` (the other text had it but its
+    witness breaks off), or ``skipped`` (not an alignment unit at all: an omission mark)."""
+
+    original: tuple[int, ...]
+    translation: tuple[int, ...]
+    confidence: float
+    signals: tuple[str, ...]
+    flag: str = ""
+
+    @property
+    def low(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+
+# Bead shapes and their prior costs (-log p). Gale and Church measured 1:1 0.89,
+# 1:0 + 0:1 0.0099, 2:1 + 1:2 0.089; 1:3 and 3:1 are rarer still.
+BEADS: dict[tuple[int, int], float] = {
+    (1, 1): -math.log(0.89),
+    (1, 0): -math.log(0.0099 / 2),
+    (0, 1): -math.log(0.0099 / 2),
+    (2, 1): -math.log(0.089 / 2),
+    (1, 2): -math.log(0.089 / 2),
+    (3, 1): -math.log(0.005),
+    (1, 3): -math.log(0.005),
+}
+# A unit only one side has costs less before the first or after the last unit of the other
+# side: headers, routing lines and trailers stand there.
+EDGE_COST = 1.5
+ARCHIVAL_EDGE_COST = 0.5
+# The other side's units after a text that breaks off mid-word are lost, as expected.
+LOST_COST = 0.2
+# Variance of the translation's length per character of the original (Gale and Church).
+VARIANCE = 6.8
+MAX_LENGTH_COST = 10.0
+SKIPPED_KINDS = ("gap",)
+ARCHIVAL_KINDS = ("head", "seg", "dateline", "trailer")
+
+POINT = re.compile(r"^\W{0,3}?(\d{1,3}|[IVX]{1,5}|[a-zа-я])[.)]\s")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+TERMINAL = re.compile(r"[.!?…:;)\]\"'»”“]\s*$")
+QUOTES = "\"“”«»„"
+_ANCHOR_DATE = dt.date(1900, 1, 1)
+YEAR = re.compile(r"\d{4}|\.\d{2}(?!\d)")
+#: the translation's length per character of the original, before the text says better
+DEFAULT_RATIO = 1.0
+
+
+@dataclass
+class _Features:
+    length: int
+    kind: str
+    point: str | None
+    numbers: Counter[str]
+    dates: frozenset[str]
+    names: frozenset[str]
+    questions: int
+    exclamations: int
+    quotes: bool
+    archival: bool
+
+
+def _kind_family(kind: str) -> str:
+    return kind.split(".")[0]
+
+
+def _dates(text: str) -> tuple[list[str], str]:
+    """ISO dates in the text (the archive's d.m.yyyy, month names, two-digit years read in
+    one fixed century on both sides, so that they compare), and the text without them."""
+    try:
+        from ..dates import DateError, find_dates
+    except ImportError:  # pragma: no cover - the recogniser is part of the package
+        return [], text
+    try:
+        spans = find_dates(text, _ANCHOR_DATE)
+    except DateError:
+        return [], text
+    found, rest, last = [], [], 0
+    for span in spans:
+        if not any(ch.isdigit() for ch in text[span.start:span.end]):
+            continue  # "yesterday": a word both languages have, but no anchor
+        written = text[span.start:span.end]
+        day = span.value[:10]
+        # A date written without its year («3 июля») compares by month and day only.
+        found.append(day if YEAR.search(written) else "--" + day[5:])
+        rest.append(text[last:span.start])
+        last = span.end
+    rest.append(text[last:])
+    return found, " ".join(rest)
+
+
+def features(unit: Unit, lang: str, registry: Registry | None) -> _Features:
+    text = unit.text
+    point_match = POINT.match(text.lstrip())
+    point = point_match.group(1) if point_match and unit.kind.startswith("item") else None
+    if point_match and point is None and point_match.group(1).isdigit():
+        point = point_match.group(1)
+    body = text.lstrip()[point_match.end():] if point_match else text
+    dates, rest = _dates(body)
+    numbers = Counter(m.group().rstrip(".,") for m in NUMBER.finditer(rest))
+    names: frozenset[str] = frozenset()
+    if registry is not None and len(registry):
+        from ..names import find_mentions
+
+        names = frozenset(ref for m in find_mentions(text, lang, registry) for ref in m.refs)
+    return _Features(
+        length=len(" ".join(text.split())),
+        kind=unit.kind,
+        point=point,
+        numbers=numbers,
+        dates=frozenset(dates),
+        names=names,
+        questions=text.count("?"),
+        exclamations=text.count("!"),
+        quotes=any(q in text for q in QUOTES),
+        archival=_kind_family(unit.kind) in ARCHIVAL_KINDS,
+    )
+
+
+def broken_off(units: Sequence[Unit]) -> bool:
+    """Does the text end in the middle of a word (a copy that breaks off)?"""
+    for unit in reversed(units):
+        if unit.kind in SKIPPED_KINDS:
+            continue
+        text = unit.text.rstrip()
+        # A signature or heading ends without a full stop ("ФИЛИППОВ", "MAO ZEDONG"); a
+        # sentence that stops at a lower-case letter after a few words has broken off.
+        if _kind_family(unit.kind) in (*ARCHIVAL_KINDS, "signed") or len(text.split()) < 4:
+            return False
+        return text[-1].isalpha() and text[-1].islower() and not TERMINAL.search(text)
+    return False
+
+
+# --- the cost of a bead --------------------------------------------------------------------
+
+def _norm_sf(x: float) -> float:
+    """P(|Z| > x) for a standard normal Z."""
+    return math.erfc(abs(x) / math.sqrt(2))
+
+
+@dataclass
+class _Score:
+    cost: float
+    signals: list[str]
+
+
+class _Scorer:
+    def __init__(self, orig: list[_Features], trans: list[_Features], ratio: float,
+                 trans_broken: bool, orig_broken: bool):
+        self.orig = orig
+        self.trans = trans
+        self.ratio = ratio
+        self.trans_broken = trans_broken
+        self.orig_broken = orig_broken
+        self.orig_kinds = Counter(_kind_family(f.kind) for f in orig)
+        self.trans_kinds = Counter(_kind_family(f.kind) for f in trans)
+
+    def bead(self, i: int, j: int, di: int, dj: int) -> _Score:
+        """The cost of joining orig[i:i+di] with trans[j:j+dj]."""
+        n, m = len(self.orig), len(self.trans)
+        if di == 0 or dj == 0:
+            return self._alone(i, j, di, dj, n, m)
+        o = self.orig[i:i + di]
+        t = self.trans[j:j + dj]
+        signals: list[str] = []
+        if (di, dj) != (1, 1):
+            signals.append(f"{di}:{dj}")
+        cost = BEADS[(di, dj)]
+        # lengths
+        l1 = sum(f.length for f in o)
+        l2 = sum(f.length for f in t)
+        expected = max(l1 * self.ratio, 1.0)
+        delta = (l2 - expected) / math.sqrt(max(l1, 1) * VARIANCE)
+        truncated = self.trans_broken and j + dj == m and delta < 0
+        truncated_o = self.orig_broken and i + di == n and delta > 0
+        if truncated or truncated_o:
+            delta = 0.0
+            signals.append("text breaks off")
+        # Capped: a free rendering must not outweigh every other piece of evidence.
+        cost += min(-math.log(max(_norm_sf(delta), 1e-12)), MAX_LENGTH_COST)
+        signals.append(f"length {l2 / expected:.2f}")
+        # numbered points
+        po, pt = o[0].point, t[0].point
+        if po and pt:
+            if po == pt:
+                cost -= 3.0
+                signals.append(f"point {po}")
+            else:
+                cost += 6.0
+                signals.append(f"points differ ({po} / {pt})")
+        elif po or pt:
+            cost += 1.5
+        for f in (*o[1:], *t[1:]):
+            if f.point:  # a numbered point starts a bead, never sits inside one
+                cost += 6.0
+        # numbers and dates
+        no = sum((f.numbers for f in o), Counter())
+        nt = sum((f.numbers for f in t), Counter())
+        shared = no & nt
+        unshared = sum(((no - nt) + (nt - no)).values())
+        if shared:
+            cost -= min(sum(shared.values()), 4) * 1.2
+            signals.append("numbers " + ", ".join(sorted(shared)))
+        cost += min(unshared, 6) * 0.8
+        do = frozenset().union(*(f.dates for f in o))
+        dt_ = frozenset().union(*(f.dates for f in t))
+        if do & dt_:
+            cost -= 3.0 * len(do & dt_)
+            signals.extend(f"date {d}" for d in sorted(do & dt_))
+        cost += 1.5 * len(do ^ dt_)
+        # names
+        so = frozenset().union(*(f.names for f in o))
+        st = frozenset().union(*(f.names for f in t))
+        if so & st:
+            cost -= min(len(so & st), 3) * 1.5
+            signals.extend(f"name {x}" for x in sorted(so & st))
+        cost += min(len(so ^ st), 4) * 0.5
+        # punctuation that survives translation
+        qo, qt = sum(f.questions for f in o), sum(f.questions for f in t)
+        if qo and qt:
+            cost -= 1.0
+            signals.append("question")
+        cost += 1.2 * abs(qo - qt)
+        eo, et = sum(f.exclamations for f in o), sum(f.exclamations for f in t)
+        if eo and et:
+            cost -= 0.8
+            signals.append("exclamation")
+        cost += 0.6 * abs(eo - et)
+        if any(f.quotes for f in o) != any(f.quotes for f in t):
+            cost += 0.5
+        # the kind of unit
+        ko, kt = _kind_family(o[0].kind), _kind_family(t[0].kind)
+        if ko == kt:
+            if ko not in ("p", "item", "itemp"):
+                cost -= 1.0
+                signals.append(f"kind {ko}")
+        elif o[0].archival != t[0].archival:
+            cost += 2.0
+        return _Score(cost, signals)
+
+    def _alone(self, i: int, j: int, di: int, dj: int, n: int, m: int) -> _Score:
+        if di:
+            f = self.orig[i]
+            at_edge = j == 0 or j == m
+            lost = self.trans_broken and j == m
+            counterpart_kind = self.trans_kinds
+        else:
+            f = self.trans[j]
+            at_edge = i == 0 or i == n
+            lost = self.orig_broken and i == n
+            counterpart_kind = self.orig_kinds
+        if lost:
+            return _Score(LOST_COST, ["the other text breaks off before it"])
+        signals = []
+        if at_edge:
+            cost = ARCHIVAL_EDGE_COST if f.archival else EDGE_COST
+            signals.append("before the other text begins" if (j == 0 if di else i == 0)
+                           else "after the other text ends")
+        else:
+            cost = BEADS[(di, dj)]
+        if f.point:  # numbered points are translated with their numbers
+            cost += 3.0
+        if f.archival and counterpart_kind[_kind_family(f.kind)] == 0:
+            cost -= 0.3
+            signals.append(f"{f.kind}: the other text has none")
+        return _Score(cost, signals)
+
+
+# --- the lattice ---------------------------------------------------------------------------
+
+def _logsumexp(values: list[float]) -> float:
+    if not values:
+        return -math.inf
+    top = max(values)
+    if top == -math.inf:
+        return top
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _solve(scorer: _Scorer, n: int, m: int) -> tuple[list[tuple[int, int, int, int, _Score]],
+                                                    dict[tuple[int, int, int, int], float]]:
+    """Best path (Viterbi) and the posterior of every bead on it (forward-backward)."""
+    scores: dict[tuple[int, int, int, int], _Score] = {}
+
+    def score(i: int, j: int, di: int, dj: int) -> _Score:
+        key = (i, j, di, dj)
+        s = scores.get(key)
+        if s is None:
+            s = scores[key] = scorer.bead(i, j, di, dj)
+        return s
+
+    inf = math.inf
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    forward = [[-inf] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    forward[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            terms = []
+            for di, dj in BEADS:
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0 or best[pi][pj] == inf:
+                    continue
+                c = score(pi, pj, di, dj).cost
+                if best[pi][pj] + c < best[i][j]:
+                    best[i][j] = best[pi][pj] + c
+                    back[i][j] = (di, dj)
+                terms.append(forward[pi][pj] - c)
+            forward[i][j] = _logsumexp(terms)
+    backward = [[-inf] * (m + 1) for _ in range(n + 1)]
+    backward[n][m] = 0.0
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            if i == n and j == m:
+                continue
+            terms = []
+            for di, dj in BEADS:
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m or backward[ni][nj] == -inf:
+                    continue
+                terms.append(backward[ni][nj] - score(i, j, di, dj).cost)
+            backward[i][j] = _logsumexp(terms)
+    total = forward[n][m]
+    path = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        step = back[i][j]
+        assert step is not None
+        di, dj = step
+        path.append((i - di, j - dj, di, dj, score(i - di, j - dj, di, dj)))
+        i, j = i - di, j - dj
+    path.reverse()
+    posterior = {}
+    for pi, pj, di, dj, s in path:
+        posterior[(pi, pj, di, dj)] = math.exp(
+            forward[pi][pj] - s.cost + backward[pi + di][pj + dj] - total)
+    return path, posterior
+
+
+def _ratio(orig: list[_Features], trans: list[_Features], broken: bool) -> float:
+    if broken:  # a text that breaks off says nothing of the ratio as a whole
+        return DEFAULT_RATIO
+    lo = sum(f.length for f in orig if not f.archival) or sum(f.length for f in orig)
+    lt = sum(f.length for f in trans if not f.archival) or sum(f.length for f in trans)
+    if not lo or not lt:
+        return 1.0
+    return min(max(lt / lo, 0.5), 2.0)
+
+
+def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lang: str,
+          translation_lang: str, registry: Registry | None = None) -> list[Link]:
+    """Links between the units of an original and of its translation, in text order. Every
+    unit index of both sides is in exactly one link; units with no counterpart are links
+    with the other side empty."""
+    o_idx = [k for k, u in enumerate(original) if u.kind not in SKIPPED_KINDS]
+    t_idx = [k for k, u in enumerate(translation) if u.kind not in SKIPPED_KINDS]
+    o_feat = [features(original[k], original_lang, registry) for k in o_idx]
+    t_feat = [features(translation[k], translation_lang, registry) for k in t_idx]
+    t_broken = broken_off(translation)
+    o_broken = broken_off(original)
+    n, m = len(o_feat), len(t_feat)
+
+    ratio = _ratio(o_feat, t_feat, t_broken or o_broken)
+    path, posterior = _solve(_Scorer(o_feat, t_feat, ratio, t_broken, o_broken), n, m)
+    # Second pass: the ratio measured on what the first pass aligned with confidence.
+    lo = lt = 0
+    for i, j, di, dj, _ in path:
+        if di and dj and posterior[(i, j, di, dj)] > 0.5 and not (
+                (t_broken and j + dj == m) or (o_broken and i + di == n)):
+            lo += sum(f.length for f in o_feat[i:i + di])
+            lt += sum(f.length for f in t_feat[j:j + dj])
+    if lo > 200 and lt:
+        ratio = min(max(lt / lo, 0.5), 2.0)
+        path, posterior = _solve(_Scorer(o_feat, t_feat, ratio, t_broken, o_broken), n, m)
+
+    beads: list[Link] = []
+    for i, j, di, dj, s in path:
+        flag = ""
+        if not (di and dj):
+            lost = (di and t_broken and j == m) or (dj and o_broken and i == n)
+            flag = "lost" if lost else "unaligned"
+        confidence = posterior[(i, j, di, dj)]
+        signals = tuple(s.signals)
+        if di and not dj and j == m and m and not t_broken and not o_feat[i].archival:
+            # A translation that ends with a whole sentence cannot say whether the rest
+            # was never translated or its copy is incomplete: the editor decides.
+            confidence = min(confidence, LOW_CONFIDENCE / 2)
+            signals += ("the translation ends before it: not translated, or its copy incomplete?",)
+        beads.append(Link(tuple(o_idx[i:i + di]), tuple(t_idx[j:j + dj]),
+                          round(confidence, 3), signals, flag))
+    return _with_skipped(beads, original, translation)
+
+
+def _with_skipped(beads: list[Link], original: Sequence[Unit],
+                  translation: Sequence[Unit]) -> list[Link]:
+    """The beads in text order, with each omission mark where it stands in its text."""
+    pending_o = [k for k, u in enumerate(original) if u.kind in SKIPPED_KINDS]
+    pending_t = [k for k, u in enumerate(translation) if u.kind in SKIPPED_KINDS]
+    links: list[Link] = []
+
+    def flush(o_before: float, t_before: float) -> None:
+        while pending_o and pending_o[0] < o_before:
+            links.append(Link((pending_o.pop(0),), (), 1.0, ("omission mark",), "skipped"))
+        while pending_t and pending_t[0] < t_before:
+            links.append(Link((), (pending_t.pop(0),), 1.0, ("omission mark",), "skipped"))
+
+    for bead in beads:
+        flush(bead.original[0] if bead.original else -1,
+              bead.translation[0] if bead.translation else -1)
+        links.append(bead)
+    flush(math.inf, math.inf)
+    return links
+
+
+def review(links: Sequence[Link]) -> list[Link]:
+    """The links an editor must look at: below LOW_CONFIDENCE, omission marks aside."""
+    return [link for link in links if link.flag != "skipped" and link.low]
