@@ -27,7 +27,8 @@ import jsonschema
 import pytest
 from conftest import REPO, make_project
 from edition.errors import EditionError
-from edition.exports import CitableNode, ExportReport, navigation_calls, render_exports
+from edition.exports import ExportReport, render_exports
+from edition.exports.dts import CitableNode, navigation_calls
 from edition.html import render_site
 from edition.paths import Project
 from edition.registry import load_registry
@@ -729,7 +730,7 @@ def test_bibtex_cites_each_document_and_the_edition(
 
 
 def test_bibtex_escapes_what_latex_would_read_as_commands() -> None:
-    from edition.exports import _bibtex_escape
+    from edition.exports.bibtex import _bibtex_escape
 
     assert _bibtex_escape("50% & $5 #1 a_b {x}") == r"50\% \& \$5 \#1 a\_b \{x\}"
 

@@ -191,7 +191,7 @@ def test_the_pdf_renderer_refuses_a_hostile_tei_file(tmp_path: Path) -> None:
 
 
 def test_the_exports_refuse_a_hostile_tei_file(tmp_path: Path) -> None:
-    from edition.exports import load_document
+    from edition.documents import load_document
 
     with pytest.raises(EditionError) as caught:
         load_document(HOSTILE / "doctype-entity.xml")

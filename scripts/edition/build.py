@@ -35,7 +35,8 @@ STATE = ".state.json"
 # What each stage is made with, besides the TEI and the edition settings: a change in a
 # stage's files rebuilds that stage only.
 SITE_CODE = (XSLT_DIR / "common.xsl", XSLT_DIR / "html.xsl", XSLT_DIR / "html", PACKAGE_DIR / "html.py",
-             PACKAGE_DIR / "site", PACKAGE_DIR / "exports.py", PACKAGE_DIR / "search.py",
+             PACKAGE_DIR / "site", PACKAGE_DIR / "exports", PACKAGE_DIR / "documents.py",
+             PACKAGE_DIR / "search.py",
              PACKAGE_DIR / "search", PACKAGE_DIR / "xsltrun.py")
 PDF_CODE = (XSLT_DIR / "common.xsl", XSLT_DIR / "print.xsl", XSLT_DIR / "print", PACKAGE_DIR / "pdf.py",
             PACKAGE_DIR / "print", PACKAGE_DIR / "xsltrun.py")

@@ -42,8 +42,8 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from .documents import Document, Record, load_documents, load_registers
 from .errors import EditionError, Problem
-from .exports import Document, Record, load_documents, load_registers
 from .metadata import EditionMeta, load_edition
 from .paths import PACKAGE_DIR, Project
 

@@ -1,0 +1,127 @@
+"""Exports for reuse and interchange: tei/*.xml -> files published with the site.
+
+Everything here is derived from the TEI files alone (plus the edition settings), written
+into the rendered site so that it is published, and linked by absolute URLs built on
+``base_url`` of source/edition.toml::
+
+    data/cmif.xml                                  CMIF v2 letter index (correspSearch)
+    data/dts/entry.jsonld                          DTS 1.0 entry point (level 0: static files)
+    data/dts/collection.jsonld                     DTS collection endpoint (root), and
+    data/dts/collection/<id>{;nav=parents}.jsonld    per collection / resource
+    data/dts/navigation/<id>{;ref=R}{;down=D}.jsonld DTS navigation, down to alignment units
+    data/dts/document/<id>{;ref=R}.xml             DTS document endpoint (TEI)
+    data/entities.jsonld                           schema.org Person/Place/Organization/Event
+    data/cite/<id>.json  data/cite/<id>.bib        CSL-JSON and BibTeX for each document
+    data/cite/edition.bib                          all documents in one BibTeX file
+    sitemap.xml                                    every HTML page of the site
+    search.html, search/                           the search page and index (edition.search)
+
+The plain texts (text/<id>.<lang>.txt) and the TEI copies (tei/<id>.xml) are written by
+edition.html with the rest of the site; the exports link to them. docs/exports.md tells
+other projects how to use each file.
+
+One module per format, each made from the document model of edition.documents (which the
+search reads too) and the addresses of :mod:`.urls`: cmif, dts, entities, csl, bibtex,
+sitemap; :mod:`.files` writes them. This module only runs them in order.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..documents import load_documents, load_registers
+from ..errors import EditionError, Problem
+from ..fingerprint import Store
+from ..metadata import load_edition
+from ..paths import Project
+from ..search import render_search
+from .bibtex import bibtex
+from .cmif import cmif
+from .csl import csl
+from .dts import write_dts
+from .entities import entities
+from .files import write_bytes, write_json
+from .sitemap import sitemap
+from .urls import Urls
+
+__all__ = ["ExportReport", "render_exports"]
+
+
+@dataclass
+class ExportReport:
+    site: Path
+    files: dict[str, list[Path]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def size(self, group: str) -> int:
+        return sum(p.stat().st_size for p in self.files.get(group, []))
+
+    def summary(self) -> str:
+        parts = [f"{group} {len(paths)} files {self.size(group) / 1024:.0f} KiB"
+                 + (f" {self.seconds[group]:.2f} s" if group in self.seconds else "")
+                 for group, paths in self.files.items()]
+        return "\n".join(["exports: " + "; ".join(parts), *self.warnings])
+
+
+def render_exports(project: Project, site: Path | None = None, *, with_search: bool = True,
+                   previous: Path | None = None, store: Store | None = None) -> ExportReport:
+    """Write every export into the rendered site (default build/site/, which edition.html
+    must have written first: it replaces the whole folder), then the search page and
+    index (edition.search), then the sitemap, which lists the pages of both.
+    ``previous`` (the site of the last build) and ``store``: reuse the DTS files of
+    unchanged documents (see dts.write_dts)."""
+    site = site or project.build / "site"
+    if not site.is_dir():
+        raise EditionError(Problem(site, None, "the site has not been rendered",
+                                   "run `edition build` (the HTML stage writes the site first)"))
+    edition = load_edition(project.edition_file)
+    urls = Urls(edition.base_url)
+    docs = load_documents(project)
+    records = load_registers(project, docs)
+    report = ExportReport(site)
+
+    data = site / "data"
+    if data.exists():
+        shutil.rmtree(data)
+
+    start = time.perf_counter()
+    report.files["cmif"] = [write_bytes(data / "cmif.xml", cmif(docs, edition, urls, records))]
+    report.seconds["cmif"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    report.files["dts"] = write_dts(docs, edition, urls, data / "dts", previous, store)
+    report.seconds["dts"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    report.files["entities"] = [write_json(data / "entities.jsonld", entities(docs, urls, records))]
+    report.seconds["entities"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    cite = []
+    for doc in docs:
+        cite.append(write_json(data / "cite" / f"{doc.id}.json", csl(doc, edition, urls)))
+        cite.append(write_bytes(data / "cite" / f"{doc.id}.bib", bibtex(doc, edition, urls).encode("utf-8")))
+    combined = "\n".join(bibtex(doc, edition, urls) for doc in docs)
+    cite.append(write_bytes(data / "cite" / "edition.bib", combined.encode("utf-8")))
+    report.files["cite"] = cite
+    report.seconds["cite"] = time.perf_counter() - start
+
+    report.files["text"] = sorted((site / "text").glob("*.txt")) if (site / "text").is_dir() else []
+
+    if with_search:
+        start = time.perf_counter()
+        search_report = render_search(project, site, docs=docs, edition=edition, records=records)
+        report.files["search"] = search_report.files
+        report.seconds["search"] = time.perf_counter() - start
+        report.seconds["search index"] = search_report.index_seconds
+        if search_report.warning:
+            report.warnings.append(search_report.warning)
+
+    start = time.perf_counter()
+    report.files["sitemap"] = [write_bytes(site / "sitemap.xml", sitemap(site, docs, urls))]
+    report.seconds["sitemap"] = time.perf_counter() - start
+    return report

@@ -1,0 +1,71 @@
+"""schema.org JSON-LD of the registry records (data/entities.jsonld)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..documents import Document, Record, all_records
+from .urls import Urls
+
+SCHEMA_TYPES = {"person": "Person", "place": "Place", "org": "Organization", "event": "Event"}
+
+
+def occurrences(docs: list[Document], urls: Urls) -> dict[str, list[dict[str, Any]]]:
+    """Where each record occurs: per document (in reading order) the document page as a
+    schema.org CreativeWork, with the passages that name the record as its parts. A
+    record the document names only in its header (sender, addressee) has no parts."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        units: dict[str, list[str]] = {}
+        for unit in doc.units():
+            for rid in unit.mentions:
+                units.setdefault(rid, []).append(urls.unit(doc.id, unit.id))
+        named = dict.fromkeys([*doc.mentions, *doc.records, *(r for a in doc.actions
+                                                                for p in (*a.persons, *a.places)
+                                                                for r in p.refs)])
+        for rid in named:
+            work: dict[str, Any] = {"@id": urls.page(doc.id), "@type": "CreativeWork",
+                                    "name": doc.title("en")}
+            if units.get(rid):
+                work["hasPart"] = [{"@id": url} for url in units[rid]]
+            found.setdefault(rid, []).append(work)
+    return found
+
+
+def entities(docs: list[Document], urls: Urls, records: dict[str, Record] | None = None) -> dict[str, Any]:
+    """schema.org descriptions of every registry record (the canonical registers when
+    given), with sameAs authority links (the registry records only identifiers someone
+    verified) and where the documents mention them (subjectOf)."""
+    records = records if records is not None else all_records(docs)
+    mentioned_in = occurrences(docs, urls)
+    graph = []
+    for record in records.values():
+        item: dict[str, Any] = {
+            "@id": urls.register(record),
+            "@type": SCHEMA_TYPES[record.kind],
+            "name": [{"@value": n.text, "@language": n.lang} for n in record.names
+                     if n.type == "preferred"] or record.name("en"),
+            "url": urls.register(record),
+        }
+        others = [n for n in record.names if n.type != "preferred"]
+        if others:
+            item["alternateName"] = [{"@value": n.text, "@language": n.lang} for n in others]
+        if record.descriptions:
+            item["description"] = [{"@value": text, "@language": lang}
+                                   for lang, text in record.descriptions]
+        if record.authorities:
+            item["sameAs"] = list(record.authorities)
+        if record.birth:
+            item["birthDate"] = record.birth
+        if record.death:
+            item["deathDate"] = record.death
+        if record.geo:
+            item["geo"] = {"@type": "GeoCoordinates", "latitude": record.geo[0],
+                           "longitude": record.geo[1]}
+        if mentioned_in.get(record.id):
+            item["subjectOf"] = mentioned_in[record.id]
+        graph.append(item)
+    # An inline context rather than the remote https://schema.org one, so that the file
+    # can be processed offline; url and sameAs are declared as links, as schema.org does.
+    context = {"@vocab": "https://schema.org/", "url": {"@type": "@id"}, "sameAs": {"@type": "@id"}}
+    return {"@context": context, "@graph": graph}
