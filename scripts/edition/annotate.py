@@ -113,8 +113,11 @@ def _wrap_quote(nodes: list[Inline]) -> list[Inline]:
 
 def _annotate(nodes: list[Inline], lang: str, ctx: _Context, names: bool) -> list[Inline]:
     out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text):
+    for index, node in enumerate(nodes):
+        if names and isinstance(node, (Text, Choice)) and _in_corrected_run(nodes, index):
+            if index == 0 or not isinstance(nodes[index - 1], (Text, Choice)):
+                out.extend(_annotate_corrected(_run_from(nodes, index), lang, ctx))
+        elif isinstance(node, Text):
             out.extend(_annotate_text(node.value, lang, ctx, names))
         elif isinstance(node, Entity):
             children = _annotate(node.children, lang, ctx, names=False)
@@ -135,6 +138,62 @@ def _annotate(nodes: list[Inline], lang: str, ctx: _Context, names: bool) -> lis
             out.append(node)
         else:  # Supplied, Quote and the other containers
             out.append(replace(node, children=_annotate(node.children, lang, ctx, names)))
+    return out
+
+
+def _run_from(nodes: list[Inline], index: int) -> list[Text | Choice]:
+    run: list[Text | Choice] = []
+    while index < len(nodes) and isinstance(nodes[index], (Text, Choice)):
+        run.append(nodes[index])  # type: ignore[arg-type]
+        index += 1
+    return run
+
+
+def _in_corrected_run(nodes: list[Inline], index: int) -> bool:
+    """Whether nodes[index] belongs to a run of text and corrections holding a correction."""
+    start = index
+    while start > 0 and isinstance(nodes[start - 1], (Text, Choice)):
+        start -= 1
+    return any(isinstance(n, Choice) for n in _run_from(nodes, start))
+
+
+def _annotate_corrected(run: list[Text | Choice], lang: str, ctx: _Context) -> list[Inline]:
+    """Names in text holding corrections are matched on the corrected reading («{sic HAM|НАМ}
+    ИР» names the record of НАМ ИР); a name covers whole corrections only, and the witness
+    reading stays in the <sic>."""
+    reading = "".join(n.value if isinstance(n, Text) else n.corr for n in run)
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for n in run:
+        size = len(n.value if isinstance(n, Text) else n.corr)
+        bounds.append((pos, pos + size))
+        pos += size
+
+    def cuts_choice(at: int) -> bool:
+        return any(isinstance(n, Choice) and s < at < e for n, (s, e) in zip(run, bounds, strict=True))
+
+    def piece(start: int, end: int, with_names: bool) -> list[Inline]:
+        out: list[Inline] = []
+        for n, (s, e) in zip(run, bounds, strict=True):
+            if e <= start or s >= end:
+                continue
+            if isinstance(n, Choice):
+                out.append(n)
+            elif with_names:
+                out.append(Text(n.value[max(start, s) - s:min(end, e) - s]))
+            else:
+                out.extend(_annotate_text(n.value[max(start, s) - s:min(end, e) - s], lang, ctx, False))
+        return out
+
+    out: list[Inline] = []
+    pos = 0
+    for m in find_mentions(reading, lang, ctx.registry):
+        if cuts_choice(m.start) or cuts_choice(m.end):
+            continue
+        out.extend(piece(pos, m.start, False))
+        out.append(Name(m.element, tuple(m.refs), m.pseudonym, piece(m.start, m.end, True)))
+        pos = m.end
+    out.extend(piece(pos, len(reading), False))
     return out
 
 

@@ -24,6 +24,7 @@ from .markup import Block, Transcription, inline_witness, parse_file, witness_li
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
 from .paths import REGISTERS_ID, Project
 from .progress import progress
+from .proofread import proofread_file
 from .registry import Registry
 from .tei import build_document, build_registers, serialize
 
@@ -70,6 +71,9 @@ def read_transcription(project: Project, doc: DocumentMeta, lang: str) -> Transc
                                    f"create {lang}.txt, or remove {lang!r} from languages "
                                    "in metadata.toml"))
     transcription = parse_file(path, lang)
+    wrong_script = [p for p in proofread_file(path, lang, slips=False) if p.severity == "error"]
+    if wrong_script:
+        raise EditionError(wrong_script)
     witness_path = folder / "witness" / f"{lang}.txt"
     if witness_path.is_file():
         check_witness(transcription, witness_path.read_text(encoding="utf-8"), witness_path.name)

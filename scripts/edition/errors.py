@@ -15,6 +15,7 @@ class Problem:
     message: str
     hint: str = ""
     column: int | None = None
+    severity: str = "error"     # "error" stops the document; "warning" is listed for the editor
 
     def __str__(self) -> str:
         where = str(self.file) if self.file else "<input>"
@@ -22,7 +23,7 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: error: {self.message}"
+        text = f"{where}: {self.severity}: {self.message}"
         if self.hint:
             text += f"\n  what to do: {self.hint}"
         return text
