@@ -70,6 +70,17 @@ def copy_project(folder: Path) -> Project:
     return Project(folder)
 
 
+FIXTURE_PROJECT = REPO / "tests" / "fixtures" / "project"
+
+
+def fixture_project(folder: Path) -> Project:
+    """A throwaway copy of the tests' own project (tests/fixtures/project: invented
+    documents and registry), independent of what source/ holds today. No tei/ yet."""
+    shutil.copytree(FIXTURE_PROJECT / "source", folder / "source")
+    (folder / "pyproject.toml").write_text("")
+    return Project(folder)
+
+
 def make_project(folder: Path, tei_dir: Path) -> Project:
     """A throwaway project: the repository's edition settings and the given TEI files."""
     (folder / "source").mkdir(parents=True)

@@ -87,6 +87,11 @@ def _like(model: str, word: str) -> str:
     return word
 
 
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t«“\"'(—–-")
+    return not before or before[-1] in ".!?:;"
+
+
 def probable_slips(text: str, lang: str, known: Collection[str] = ()) -> list[Finding]:
     """Probable slips in ``text`` (only Russian is checked: ``lang`` "ru"), in text order.
     ``known``: lower-case words not to question (the register's name forms)."""
@@ -100,7 +105,12 @@ def probable_slips(text: str, lang: str, known: Collection[str] = ()) -> list[Fi
             continue
         if "-" in word and all(_part_ok(p) for p in lower.split("-")):
             continue
-        readings = [f"{left} {right}" for left, right in splits(word)]
+        pairs = splits(word)
+        if word[:1].isupper() and not _sentence_start(text, m.start()):
+            # A capitalised word inside a sentence is a name more often than a slip: it is
+            # questioned only when a one-letter word (С, В, К) is glued to its front.
+            pairs = [(left, right) for left, right in pairs if len(left) == 1]
+        readings = [f"{left} {right}" for left, right in pairs]
         # Names are rarely in the dictionary: a capitalised word is questioned only as
         # words run together, never for a letter.
         near: list[str] = []

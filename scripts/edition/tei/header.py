@@ -7,7 +7,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import EditionError, Problem
-from .state import BuildState
+from .state import BuildState, _Division
 from .xml import LANGUAGE_NAMES, RESP_EDITION, RESP_WITNESS, TEI_NS, XML_ID, E
 
 
@@ -110,9 +110,7 @@ class HeaderBuilder(BuildState):
         editorial: list[etree._Element] = []
         editorial.append(E("correction", E("p",
             "The witness is transcribed character for character; nothing is silently "
-            "corrected. " + ("Obvious slips are kept and corrected beside them "
-            "(choice: sic as written, corr as corrected, by this edition)." if "choice" in features
-            else "No slip needed correcting.")), status="high"))
+            "corrected. " + _corrections_made(self.divisions)), status="high"))
         editorial.append(E("normalization", E("p",
             "None: spelling, capitals (including names in capitals), punctuation and "
             "quotation marks of the witness are kept.")))
@@ -201,3 +199,15 @@ class HeaderBuilder(BuildState):
                                    for c in self.doc.changes))
 
     # --- standOff -----------------------------------------------------------------------
+
+
+def _corrections_made(divisions: list[_Division]) -> str:
+    """The correction statement, from the corrections this document actually carries."""
+    made = [(d.lang, d.corrections) for d in divisions if d.corrections]
+    if not made:
+        return "This edition made no correction."
+    total = sum(n for _, n in made)
+    where = ", ".join(f"{n} in the {LANGUAGE_NAMES.get(lang, lang)} text" for lang, n in made)
+    return (f"This edition corrected {total} slip{'s' if total > 1 else ''} of the witness ({where}): "
+            "each is kept as written and corrected beside it (choice: sic as written, corr as "
+            "corrected, by this edition).")

@@ -20,6 +20,7 @@ class _Division:
     lang: str
     transcription: Transcription
     note_count: int = 0
+    corrections: int = 0                              # {sic …|…} made by this edition
     used: set[str] = field(default_factory=set)      # registry ids mentioned
     features: set[str] = field(default_factory=set)  # kinds of intervention used
 

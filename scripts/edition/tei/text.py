@@ -193,6 +193,7 @@ class TextBuilder(BuildState):
                 yield E("gap", reason=node.reason, resp=f"#{RESP_EDITION}")
         elif isinstance(node, Choice):
             division.features.add("choice")
+            division.corrections += 1
             yield E("choice", E("sic", node.sic), E("corr", node.corr, resp=f"#{RESP_EDITION}"))
         elif isinstance(node, Note):
             division.features.add("note")
