@@ -287,3 +287,38 @@ def test_a_broken_copy_of_the_real_registry_is_caught(tmp_path: Path) -> None:
         Registry.load(copy)
     messages = " ".join(p.message for p in info.value.problems)
     assert "unknown authority field 'checked'" in messages
+
+
+# --- drafts: records proposed by edition import, not yet confirmed -----------------------------
+
+DRAFT = """\
+[world-council]
+status = "draft"
+name.en = "World Council for the Supporters of Peace"
+name.ru = "Всемирный совет сторонников мира"
+match.ru = ["Всемирный совет сторонников мира", "Всемирного совета сторонников мира"]
+description.en = ""
+"""
+
+
+def test_a_draft_needs_neither_both_languages_nor_a_description(tmp_path: Path) -> None:
+    write(tmp_path, "orgs.toml", DRAFT.replace('name.en = "World Council for the Supporters of Peace"\n', ""))
+    write(tmp_path, "places.toml", MINIMAL)
+    registry = Registry.load(tmp_path)
+    draft = registry["world-council"]
+    assert draft.draft and not registry["korea"].draft
+    assert draft.names == {"ru": "Всемирный совет сторонников мира"}
+    assert draft.description == {}
+    assert [e.id for e in registry.drafts] == ["world-council"]
+
+
+def test_a_confirmed_record_still_needs_both_names_and_a_description(tmp_path: Path) -> None:
+    path = write(tmp_path, "orgs.toml", DRAFT.replace('status = "draft"\n', ""))
+    file, line, message = problem_of(tmp_path)
+    assert (file, line) == (path, 5) and "description.en must be a non-empty string" in message
+
+
+def test_a_status_other_than_draft_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "orgs.toml", DRAFT.replace('"draft"', '"confirmed"'))
+    file, line, message = problem_of(tmp_path)
+    assert (file, line) == (path, 2) and "bad status 'confirmed'" in message

@@ -52,7 +52,10 @@ LANG_PATTERN = re.compile(r"[a-z]{2,3}")
 ISO_DATE = re.compile(r"-?\d{4}-\d{2}-\d{2}")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 
-COMMON_FIELDS = {"name", "match", "description", "authority"}
+COMMON_FIELDS = {"name", "match", "description", "authority", "status"}
+#: the values of a record's ``status``: "draft" is a record ``edition import`` proposed and
+#: no editor has confirmed yet; a confirmed record has no status.
+STATUSES = ("draft",)
 KIND_FIELDS: dict[Kind, set[str]] = {
     "person": COMMON_FIELDS | {"pseudonyms", "birth", "death", "dates_source"},
     "place": COMMON_FIELDS | {"coordinates", "coordinates_source", "element"},
@@ -100,6 +103,8 @@ class Entity:
     authorities: tuple[Authority, ...]
     file: Path
     line: int
+    #: proposed automatically, not yet confirmed by an editor (``status = "draft"``)
+    draft: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -130,6 +135,17 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self.entities)
+
+    def name(self, entity_id: str, lang: str) -> str:
+        """The preferred name in ``lang``; a draft that has none in ``lang`` gives its name
+        in another language rather than nothing."""
+        names = self.entities[entity_id].names
+        return names.get(lang) or next(iter(names.values()))
+
+    @property
+    def drafts(self) -> list[Entity]:
+        """Records proposed automatically that an editor has not confirmed yet."""
+        return [e for e in self.entities.values() if e.draft]
 
 
 def load_registry(folder: Path) -> Registry:
@@ -254,8 +270,18 @@ class _RecordChecker:
             if key not in allowed:
                 self.error(key, f"unknown field {key!r} for a {self.kind}",
                            "fields of a " + self.kind + ": " + ", ".join(sorted(allowed)))
-        names = self._texts(record, "name", required=REQUIRED_LANGUAGES)
-        description = self._texts(record, "description", required=("en",))
+        draft = self._status(record)
+        # A draft holds what the import found: the names of the languages that name it,
+        # and no description until an editor writes one.
+        names = self._texts(record, "name", required=() if draft else REQUIRED_LANGUAGES)
+        if draft:
+            described = record.get("description")
+            if isinstance(described, dict):  # description.en = "" waits for the editor
+                record = {**record, "description": {k: v for k, v in described.items() if v != ""}}
+            description = (self._texts(record, "description", required=())
+                           if record.get("description") else {})
+        else:
+            description = self._texts(record, "description", required=("en",))
         forms = self._forms(record, names)
         pseudonyms = self._pseudonyms(record.get("pseudonyms"))
         birth = self._date(record, "birth")
@@ -282,7 +308,18 @@ class _RecordChecker:
             pseudonyms=pseudonyms, description=description, birth=birth, death=death,
             dates_source=dates_source, coordinates=coordinates,
             coordinates_source=coordinates_source, authorities=authorities,
-            file=self.path, line=self.line)
+            file=self.path, line=self.line, draft=draft)
+
+    def _status(self, record: dict[str, Any]) -> bool:
+        value = record.get("status")
+        if value is None:
+            return False
+        if value not in STATUSES:
+            self.error("status", f"bad status {value!r}",
+                       'the only status is "draft" (proposed by edition import, not yet '
+                       "confirmed); a confirmed record has no status line")
+            return False
+        return True
 
     def _check_id(self) -> None:
         if not ID_PATTERN.fullmatch(self.id):
@@ -299,13 +336,18 @@ class _RecordChecker:
                required: tuple[str, ...]) -> dict[str, str]:
         value = record.get(key)
         if value is None:
+            first = required[0] if required else "en"
             self.error(None, f"missing required field {key!r}",
-                       f"add {key}.{required[0]} = \"…\""
+                       f"add {key}.{first} = \"…\""
                        + "".join(f" and {key}.{lang}" for lang in required[1:]))
             return {}
         if not isinstance(value, dict):
             self.error(key, f"{key!r} must be a table of languages",
                        f"write {key}.en = \"…\"")
+            return {}
+        if not value and not required:
+            self.error(key, f"{key!r} has no language",
+                       f"write {key}.en = \"…\" or {key}.ru = \"…\"")
             return {}
         result: dict[str, str] = {}
         for lang, text in value.items():

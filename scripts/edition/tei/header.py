@@ -21,7 +21,7 @@ class HeaderBuilder(BuildState):
             if action.type == "sent":
                 for person in action.persons:
                     entity = self._entity(person)
-                    title_stmt.append(E("author", entity.names["en"], ref=f"#{entity.id}"))
+                    title_stmt.append(E("author", self.registry.name(entity.id, "en"), ref=f"#{entity.id}"))
         for resp in doc.responsibility:
             if resp.who == "edition":
                 title_stmt.append(E("respStmt", E("resp", resp.what), E("name", edition.encoder),
@@ -166,7 +166,7 @@ class HeaderBuilder(BuildState):
             if action.place:
                 place = self._entity(action.place)
                 parts.append(E(place.element if place.element != "name" else "placeName",
-                               place.names["en"], ref=self._ref(place)))
+                               self.registry.name(place.id, "en"), ref=self._ref(place)))
             if action.date:
                 parts.append(E("date", when=action.date))
             actions.append(E("correspAction", *parts, type_=action.type))

@@ -55,5 +55,5 @@ class BuildState:
             raise EditionError(Problem(self.doc.path, None,
                                        f"{entity_id!r} is a {entity.kind}, not a person or organisation",
                                        "name a person or an organisation as sender or addressee"))
-        return E(tag, entity.names["en"], ref=self._ref(entity))
+        return E(tag, self.registry.name(entity.id, "en"), ref=self._ref(entity))
 

@@ -1,0 +1,113 @@
+"""importer.proposals: names no register record covers become draft records, one per entity,
+paired across languages through the alignment; nothing is invented.
+
+Units come from the copies of the shipped transcriptions in tests/fixtures/align (see
+test_align.py); an empty registry makes every name unregistered."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from edition.importer.align import Unit, align
+from edition.importer.proposals import Draft, nominative_ru, propose, render, write_drafts
+from edition.names import find_mentions
+from edition.registry import Registry
+from test_align import FIXTURES, hand_prepared
+
+
+def drafts_of(name: str, registry: Registry) -> list[Draft]:
+    ru, en, _ = hand_prepared(name)
+    links = align(ru, en, original_lang="ru", translation_lang="en", registry=registry)
+    return propose({"ru": ru, "en": en}, links, registry, original_lang="ru", translation_lang="en")
+
+
+@pytest.fixture(scope="module")
+def empty() -> Registry:
+    return Registry.load(FIXTURES / "empty-registry")
+
+
+@pytest.fixture(scope="module")
+def telegram_drafts(empty: Registry) -> dict[str, Draft]:
+    return {d.names.get("en", d.names.get("ru")): d for d in drafts_of("telegram", empty)}
+
+
+def test_a_name_and_its_transcription_in_aligned_units_are_one_draft(telegram_drafts: dict) -> None:
+    kim = telegram_drafts["Kim Il Sung"]
+    assert kim.kind == "person"
+    assert kim.names == {"en": "Kim Il Sung", "ru": "Ким Ир Сен"}
+    # the case forms the Russian text uses are one record, kept as match forms
+    assert set(kim.forms["ru"]) == {"КИМ ИР СЕН", "КИМ ИР СЕНУ", "КИМ ИР СЕНА"}
+    assert telegram_drafts["Kaesong"].names["ru"] == "Кайдзъё"
+    assert telegram_drafts["Mao Zedong"].names["ru"] == "Мао Цзэдун"
+
+
+def test_the_russian_name_is_put_in_the_nominative(telegram_drafts: dict) -> None:
+    assert telegram_drafts["Korea"].names["ru"] == "Корея"
+    assert set(telegram_drafts["Korea"].forms["ru"]) == {"Кореи", "Корею"}
+    assert telegram_drafts["North Korea"].names["ru"] == "Северная Корея"
+    assert telegram_drafts["South Korea"].names["ru"] == "Южная Корея"
+
+
+def test_drafts_invent_nothing(telegram_drafts: dict) -> None:
+    for draft in telegram_drafts.values():
+        record = tomllib.loads(render(draft))[draft.id]
+        assert set(record) <= {"status", "name", "match", "description"}
+        assert record["status"] == "draft" and record["description"] == {"en": ""}
+
+
+def test_an_unsure_kind_says_so(telegram_drafts: dict) -> None:
+    deputy = telegram_drafts["Deputy Minister of Foreign Affairs"]
+    assert not deputy.kind_sure and "kind unsure" in render(deputy)
+
+
+def test_registered_names_are_not_proposed() -> None:
+    registry = Registry.load(FIXTURES / "registry")
+    names = {d.names.get("en") for d in drafts_of("telegram", registry)}
+    assert "Kim Il Sung" not in names and "Korea" not in names and "Mao Zedong" not in names
+    assert "Li Kenong" in names
+
+
+def test_the_reply_pairs_an_acronym_with_its_translation(empty: Registry) -> None:
+    drafts = {d.names.get("en"): d for d in drafts_of("reply", empty)}
+    assert drafts["UN"].names == {"en": "UN", "ru": "ООН"}
+
+
+def test_an_organisation_and_its_translation_are_one_record(empty: Registry) -> None:
+    ru = [Unit("p", "Мы направили письмо в адрес Всемирного совета сторонников мира.", 1)]
+    en = [Unit("p", "We sent a letter to the World Council for the Supporters of Peace.", 2)]
+    links = align(ru, en, original_lang="ru", translation_lang="en")
+    drafts = propose({"ru": ru, "en": en}, links, empty, original_lang="ru", translation_lang="en")
+    assert len(drafts) == 1
+    council = drafts[0]
+    assert council.kind == "org"
+    assert council.names == {"en": "World Council for the Supporters of Peace",
+                             "ru": "Всемирный совет сторонников мира"}
+    assert council.forms["ru"] == ["Всемирного совета сторонников мира"]
+
+
+def test_nominative() -> None:
+    assert nominative_ru("Всемирного совета сторонников мира") == "Всемирный совет сторонников мира"
+    assert nominative_ru("Корейского Народного правительства") == "Корейское Народное правительство"
+    assert nominative_ru("ФИЛИППОВ") == "ФИЛИППОВ"
+
+
+def test_written_drafts_load_as_drafts_and_their_forms_match(tmp_path: Path, empty: Registry) -> None:
+    folder = tmp_path / "registry"
+    shutil.copytree(FIXTURES / "registry", folder)
+    before = (folder / "persons.toml").read_text(encoding="utf-8")
+    ru = [Unit("p", "Мы направили письмо в адрес Всемирного совета сторонников мира.", 1)]
+    en = [Unit("p", "We sent a letter to the World Council for the Supporters of Peace.", 2)]
+    links = align(ru, en, original_lang="ru", translation_lang="en")
+    drafts = propose({"ru": ru, "en": en}, links, Registry.load(folder),
+                     original_lang="ru", translation_lang="en")
+    changed = write_drafts(drafts, folder)
+    assert changed == [folder / "orgs.toml"]
+    assert (folder / "persons.toml").read_text(encoding="utf-8") == before
+    registry = Registry.load(folder)
+    assert [e.id for e in registry.drafts] == [drafts[0].id]
+    assert not registry["kim-il-sung"].draft
+    mentions = find_mentions("в адрес Всемирного совета сторонников мира", "ru", registry)
+    assert [m.refs for m in mentions] == [(drafts[0].id,)]
