@@ -39,7 +39,7 @@ from ..metadata import load_edition
 from ..paths import Project
 from ..search import render_search
 from .bibtex import bibtex
-from .cmif import cmif
+from .cmif import cmif, missing_authorities
 from .csl import csl
 from .dts import write_dts
 from .entities import entities
@@ -91,6 +91,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     start = time.perf_counter()
     report.files["cmif"] = [write_bytes(data / "cmif.xml", cmif(docs, edition, urls, records))]
     report.seconds["cmif"] = time.perf_counter() - start
+    report.warnings.extend(missing_authorities(docs, records))
 
     start = time.perf_counter()
     report.files["dts"] = write_dts(docs, edition, urls, data / "dts", previous, store)

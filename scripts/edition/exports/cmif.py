@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from lxml import etree
@@ -12,9 +13,13 @@ from ..metadata import EditionMeta
 from .files import el, xml_bytes
 from .urls import Urls
 
-# CMIF v2 vocabulary (https://lod.academy/cmif/vocab/terms). Written as full URIs rather
-# than "cmif:" prefixes so that no prefixDef is needed to read them.
+# CMIF v2 vocabulary (https://lod.academy/cmif/vocab/terms), written in the "cmif:" prefix
+# form of the CMIF documentation: correspSearch's ingest keeps a v2 statement only when
+# its type is written so (it matches the string "cmif:hasLanguage"). The prefix cannot be
+# declared in the file: CMIF's schema allows no encodingDesc, where listPrefixDef would
+# stand (docs/exports.md).
 CMIF_VOCAB = "https://lod.academy/cmif/vocab/terms#"
+CMIF_PREFIX = "cmif:"
 CMIF_MENTIONS = {"person": "mentionsPerson", "place": "mentionsPlace", "org": "mentionsOrg",
                  "event": "mentionsEvent"}
 # CMIF requires a Creative Commons licence for the file; the text it prescribes for each.
@@ -26,18 +31,65 @@ CMIF_LICENCES = {
 }
 
 
+# The authority files correspSearch links (its submission check, W0000): persons and
+# organisations VIAF, GND, LC, BnF, NDL; places GeoNames. Other identifiers (Wikidata)
+# are left out of correspAction, where they would only draw that warning.
+ACCEPTED_AUTHORITIES = {
+    "person": re.compile(r"https?://(d-nb\.info/gnd/|viaf\.org/viaf/|catalogue\.bnf\.fr/ark:/12148/"
+                         r"|lccn\.loc\.gov/|id\.ndl\.go\.jp/auth/ndlna/)"),
+    "place": re.compile(r"https?://(www|sws)\.geonames\.org/\d+/?$"),
+}
+# The registry file of each kind of record (docs/registry.md).
+REGISTRY_FILES = {"person": "persons.toml", "org": "orgs.toml", "place": "places.toml"}
+ACCEPTED_NAMES = {"person": "VIAF, GND, LC, BnF or NDL", "place": "GeoNames"}
+
+
+def language_uri(tag: str) -> str:
+    """A dereferenceable URI for a BCP 47 language tag, as correspSearch's check wants a
+    URL in every ref/@target: its primary language subtag in the Library of Congress's
+    ISO 639 vocabularies (two letters: ISO 639-1; three: ISO 639-2, which BCP 47 uses
+    where there is no two-letter code). Subtags after the first (script, region) are not
+    expressible there and are dropped."""
+    primary = tag.split("-")[0].lower()
+    part = "iso639-1" if len(primary) == 2 else "iso639-2"
+    return f"http://id.loc.gov/vocabulary/{part}/{primary}"
+
+
 def _cmif_date(value: str) -> str:
     # CMIF accepts YYYY-MM-DD, YYYY-MM and YYYY only: a time of day is dropped.
     return value[:10]
 
 
-def _cmif_refs(party: Party, docs_records: dict[str, Record]) -> str:
+def _cmif_refs(party: Party, docs_records: dict[str, Record], kind: str) -> str:
+    """The authority URIs of a sender, addressee or place that correspSearch accepts."""
     uris = list(party.uris)
     for rid in party.refs:
         record = docs_records.get(rid)
         if record:
             uris.extend(record.authorities)
-    return " ".join(dict.fromkeys(uris))
+    return " ".join(u for u in dict.fromkeys(uris) if ACCEPTED_AUTHORITIES[kind].match(u))
+
+
+def missing_authorities(docs: list[Document], records: dict[str, Record]) -> list[str]:
+    """One warning per register record that stands as sender, addressee or place in the
+    CMIF file without an identifier correspSearch accepts: correspSearch cannot link the
+    letter to it. Never filled in automatically: an editor records an identifier only
+    after checking it (docs/registry.md)."""
+    warnings: dict[str, str] = {}
+    for doc in docs:
+        for action in doc.actions:
+            for kind, parties in (("person", action.persons), ("place", action.places)):
+                for party in parties:
+                    for rid in party.refs:
+                        record = records.get(rid)
+                        if record is None or rid in warnings or _cmif_refs(party, records, kind):
+                            continue
+                        files = REGISTRY_FILES.get(record.kind, "")
+                        warnings[rid] = (
+                            f"warning: cmif: {record.name('en')} ({rid}) has no {ACCEPTED_NAMES[kind]} "
+                            f"identifier, so correspSearch cannot link the letters to it; add a verified "
+                            f"one as [[{rid}.authority]] in source/registry/{files}")
+    return list(warnings.values())
 
 
 def cmif(docs: list[Document], edition: EditionMeta, urls: Urls,
@@ -86,10 +138,10 @@ def cmif(docs: list[Document], edition: EditionMeta, urls: Urls,
             action = doc.action(kind) or Action(kind, (), (), ())
             action_el = el(corresp, "correspAction", type=kind)
             for person in action.persons or (Party("Unknown", (), ()),):
-                attrs = {"ref": ref} if (ref := _cmif_refs(person, records)) else {}
+                attrs = {"ref": ref} if (ref := _cmif_refs(person, records, "person")) else {}
                 el(action_el, "persName", person.name, **attrs)
             for place in action.places:
-                attrs = {"ref": ref} if (ref := _cmif_refs(place, records)) else {}
+                attrs = {"ref": ref} if (ref := _cmif_refs(place, records, "place")) else {}
                 el(action_el, "placeName", place.name, **attrs)
             dates = {attr: _cmif_date(value) for attr, value in action.dates}
             if "when" in dates:
@@ -104,13 +156,13 @@ def cmif(docs: list[Document], edition: EditionMeta, urls: Urls,
             # An entity without an authority identifier is named by its register entry:
             # CMIF v2 allows edition-internal URIs where no authority file has one.
             target = record.authorities[0] if record.authorities else urls.register(record)
-            el(note, "ref", record.name("en"), type=CMIF_VOCAB + CMIF_MENTIONS[record.kind], target=target)
+            el(note, "ref", record.name("en"), type=CMIF_PREFIX + CMIF_MENTIONS[record.kind], target=target)
         if doc.original is not None:
-            el(note, "ref", type=CMIF_VOCAB + "hasLanguage", target=doc.original.lang)
-        el(note, "ref", type=CMIF_VOCAB + "isAvailableAsTEIfile", target=urls.tei(doc.id))
-        el(note, "ref", type=CMIF_VOCAB + "isPublishedWith", target=CMIF_VOCAB + "transcription")
+            el(note, "ref", type=CMIF_PREFIX + "hasLanguage", target=language_uri(doc.original.lang))
+        el(note, "ref", type=CMIF_PREFIX + "isAvailableAsTEIfile", target=urls.tei(doc.id))
+        el(note, "ref", type=CMIF_PREFIX + "isPublishedWith", target=CMIF_VOCAB + "transcription")
         if doc.has_notes:
-            el(note, "ref", type=CMIF_VOCAB + "isPublishedWith", target=CMIF_VOCAB + "comment")
+            el(note, "ref", type=CMIF_PREFIX + "isPublishedWith", target=CMIF_VOCAB + "comment")
     text = el(tei, "text")
     body = el(text, "body")
     el(body, "p")

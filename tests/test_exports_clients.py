@@ -1,0 +1,128 @@
+"""The exports as the clients that consume them read them (docs/exports.md, "Tested with"):
+correspSearch's submission check and the CMIF schema on data/cmif.xml; the DTS reference
+validator against the static API served on 127.0.0.1; dapytains, the DTS reference
+implementation, on our TEI; the JSON-LD expanded by rdflib.
+
+The validators are the ones vendored in ../shared/vendor (tests/vendored.py runs them);
+a test skips, saying why, when they are not there. The site is built once for this module
+from a copy of the repository's tei/, with base_url set to the address it is served at, so
+that a client can follow every link the exports give.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import REPO, make_project
+from edition.documents import load_documents, load_registers
+from edition.exports import ExportReport, render_exports
+from edition.exports.cmif import missing_authorities
+from edition.html import render_site
+from edition.paths import Project
+from edition.search import make_server
+from lxml import etree
+from vendored import VENDOR, need, schxslt
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+NS = {"tei": TEI_NS}
+
+
+@dataclass(frozen=True)
+class Served:
+    project: Project
+    site: Path
+    report: ExportReport
+    base: str  # base_url, where the site is served
+
+    @property
+    def cmif(self) -> Path:
+        return self.site / "data" / "cmif.xml"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    folder = tmp_path_factory.mktemp("clients")
+    project = make_project(folder, REPO / "tei")
+    site = folder / "build" / "site"
+    site.mkdir(parents=True)
+    server = make_server(site, 0)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    settings = project.edition_file.read_text(encoding="utf-8")
+    project.edition_file.write_text(re.sub(r'(?m)^base_url = ".*"$', f'base_url = "{base}"', settings),
+                                    encoding="utf-8")
+    render_site(project, site)
+    report = render_exports(project, site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield Served(project, site, report, base)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ============================================================================ CMIF
+
+def test_cmif_is_valid_against_the_cmif_schema(served: Served) -> None:
+    schema = etree.RelaxNG(etree.parse(str(need(VENDOR / "cmif" / "cmi-customization.rng"))))
+    document = etree.parse(str(served.cmif))
+    assert schema.validate(document), schema.error_log
+
+
+def test_correspsearch_check_finds_no_error(served: Served) -> None:
+    """correspSearch's own submission check: errors (E…) refuse the file; its warnings
+    (W…) say what correspSearch cannot use. The only warning allowed is for an authority
+    file it does not know, and the register has none such in correspAction (see below)."""
+    findings = schxslt(need(VENDOR / "cmif" / "correspsearch-check.sch"), served.cmif)
+    errors = [f for f in findings if f.role == "error" or f.text.startswith("[E")]
+    assert errors == []
+    assert [f for f in findings if f.text.startswith("[W")] == []
+
+
+def test_cmif_v2_statements_use_the_prefix_correspsearch_keeps(served: Served) -> None:
+    """correspSearch's ingest keeps a correspDesc/note statement only where ref/@type is
+    written "cmif:…"; the language is a URL (its check refuses a bare code)."""
+    root = etree.parse(str(served.cmif))
+    types = {r.get("type") for r in root.iterfind(".//tei:correspDesc/tei:note/tei:ref", NS)}
+    assert types and all(t.startswith("cmif:") for t in types), types
+    languages = root.xpath("//tei:ref[@type='cmif:hasLanguage']/@target", namespaces=NS)
+    assert languages and all(re.fullmatch(r"http://id\.loc\.gov/vocabulary/iso639-[12]/[a-z]{2,3}", t)
+                             for t in languages), languages
+
+
+def test_cmif_gives_only_authority_ids_correspsearch_accepts(served: Served) -> None:
+    root = etree.parse(str(served.cmif))
+    names = "//tei:correspAction/*[self::tei:persName or self::tei:orgName]/@ref"
+    for ref in root.xpath(names, namespaces=NS):
+        assert all(re.match(r"https?://(d-nb\.info/gnd/|viaf\.org/viaf/|catalogue\.bnf\.fr/|lccn\.loc\.gov/|"
+                            r"id\.ndl\.go\.jp/)", u) for u in ref.split()), ref
+    for ref in root.xpath("//tei:correspAction/tei:placeName/@ref", namespaces=NS):
+        assert all(re.match(r"https?://(www|sws)\.geonames\.org/\d+", u) for u in ref.split()), ref
+
+
+def test_each_correspondent_without_an_accepted_id_is_a_warning(served: Served) -> None:
+    root = etree.parse(str(served.cmif))
+    bare = {el.text for el in root.iterfind(".//tei:correspAction/*", NS)
+            if etree.QName(el).localname in ("persName", "orgName", "placeName") and not el.get("ref")
+            and el.text != "Unknown"}
+    warned = "\n".join(w for w in served.report.warnings if w.startswith("warning: cmif:"))
+    for name in bare:
+        assert name in warned, name
+
+
+def test_a_correspondent_loses_its_accepted_id_and_the_editor_is_warned(served: Served) -> None:
+    """Without its VIAF id, a sender is written without @ref, and the warning names the
+    record and the registry file to put a verified one in."""
+    docs = load_documents(served.project)
+    records = dict(load_registers(served.project, docs))
+    sender = next(r for d in docs for a in d.actions if a.type == "sent" for p in a.persons for r in p.refs)
+    records[sender] = dataclasses.replace(records[sender], authorities=("https://viaf.org/viaf/1",))
+    assert not [w for w in missing_authorities(docs, records) if f"({sender})" in w]
+    records[sender] = dataclasses.replace(records[sender], authorities=("http://www.wikidata.org/entity/Q1",))
+    warning = next(w for w in missing_authorities(docs, records) if f"({sender})" in w)
+    assert "VIAF, GND" in warning and "source/registry/persons.toml" in warning
