@@ -227,11 +227,23 @@ def test_units_without_counterpart_say_why(trees) -> None:
     assert lost == ["ru-p2", "ru-signed"]
 
 
-def test_units_are_numbered_in_reading_order(trees) -> None:
+def test_units_are_numbered_by_alignment_row(trees) -> None:
+    """One number per row of the parallel text, shared by counterparts: "¶ 12" names one
+    place in both languages. Rows are numbered 1, 2, 3 … without gaps; a unit without a
+    counterpart has a number of its own."""
     for tree in trees.values():
+        both = units(tree, "ru") + units(tree, "en")
+        by_id = {u.get(XML_ID): u for u in both}
+        for unit in both:
+            for target in (unit.get("corresp") or "").split():
+                assert by_id[target[1:]].get("n") == unit.get("n"), unit.get(XML_ID)
+            if unit.get("ana"):
+                assert [u.get(XML_ID) for u in both if u.get("n") == unit.get("n")] == [unit.get(XML_ID)]
         for lang in ("ru", "en"):
             numbers = [int(u.get("n")) for u in units(tree, lang)]
-            assert numbers == list(range(1, len(numbers) + 1))
+            assert numbers == sorted(numbers)
+        rows = sorted({int(u.get("n")) for u in both})
+        assert rows == list(range(1, len(rows) + 1))
 
 
 def test_the_reply_and_the_telegram_point_at_each_other(trees) -> None:

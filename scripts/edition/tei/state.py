@@ -36,6 +36,8 @@ class BuildState:
         self.used_interps: set[str] = set()
         # alignment key -> language -> the units carrying it (filled by the text check)
         self.groups: dict[str, dict[str, list[Block]]] = {}
+        # Each unit's visible number, its alignment row's (TextBuilder._row_numbers).
+        self.rows: dict[int, int] = {}
 
     def _entity(self, entity_id: str, where: Path | None = None) -> Entity:
         entity = self.registry.entities.get(entity_id)

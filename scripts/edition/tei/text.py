@@ -69,6 +69,44 @@ class TextBuilder(BuildState):
                             "(its counterpart is missing from the witness)"))
         if problems:
             raise EditionError(problems)
+        self.rows = self._row_numbers()
+
+    def _row_numbers(self) -> dict[int, int]:
+        """Each unit's visible number (``@n``), by ``id(block)``: the number of its alignment
+        row, so that counterparts share it and "¶ 12" names one place in every language.
+
+        Rows as the renderers lay them out (xslt/common.xsl ``edn:alignment-rows``): the
+        divisions are walked together, the original's first; a unit at the head of a
+        division that corresponds to nothing (unaligned, lost, or in a one-language
+        document) is a row of its own, the original's before a translation's; otherwise the
+        head's alignment group (every unit with its key, in every language) is the next row.
+        """
+        order = sorted(self.divisions, key=lambda d: d.lang != self.doc.original)
+        queues = [[b for b in d.transcription.blocks if b.kind != "gap"] for d in order]
+        several = len(self.divisions) > 1
+
+        def aligned(block: Block) -> bool:
+            return several and block.label is not None and not set(block.flags) & set(ALIGN_INTERPS)
+
+        numbers: dict[int, int] = {}
+        heads = [0] * len(queues)
+
+        def head(i: int) -> Block | None:
+            while heads[i] < len(queues[i]) and id(queues[i][heads[i]]) in numbers:
+                heads[i] += 1
+            return queues[i][heads[i]] if heads[i] < len(queues[i]) else None
+
+        row = 0
+        while True:
+            present = [b for b in (head(i) for i in range(len(queues))) if b is not None]
+            if not present:
+                return numbers
+            single = next((b for b in present if not aligned(b)), None)
+            members = [single] if single else [
+                b for side in self.groups[present[0].key or ""].values() for b in side]
+            row += 1
+            for block in members:
+                numbers[id(block)] = row
 
     def _unit_id(self, lang: str, block: Block) -> str:
         return f"{lang}-{block.key}" + (f"-{block.part}" if block.part else "")
@@ -96,15 +134,13 @@ class TextBuilder(BuildState):
         path = division.transcription.path
         phase = "top"
         opener = closer = current_list = current_item = None
-        n = 0
         for block in division.transcription.blocks:
             if block.kind == "gap":
                 current_list = current_item = None
                 for item in self._inline(block.inlines[0], division):
                     div.append(item)  # type: ignore[arg-type]
                 continue
-            n += 1
-            attrs = self._unit_attrs(lang, block, n)
+            attrs = self._unit_attrs(lang, block, self.rows[id(block)])
             if block.kind == "head":
                 if phase != "top":
                     raise EditionError(Problem(path, block.line, "a head line must come before "
