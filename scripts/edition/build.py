@@ -27,6 +27,7 @@ from pathlib import Path
 from .errors import EditionError, Problem
 from .fingerprint import Store, code_hash, files_under, hash_bytes, stat_signature, write_atomic
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
+from .workers import SCHEDULER_ENV
 
 TREES = ".trees"
 CURRENT = "current"
@@ -49,6 +50,7 @@ class Options:
     jobs: int = 1
     force: bool = False
     quiet: bool = False
+    scheduler: str | None = None  # a Dask scheduler's address: the per-document work runs there
 
 
 @dataclass
@@ -163,6 +165,22 @@ def _timed(report: Report, name: str, run: Callable[[], None]) -> None:
 
 
 def run_build(project: Project, options: Options) -> Report:
+    """Build the edition; with ``options.scheduler``, the stages' per-document tasks run on
+    that Dask cluster (edition.workers) and everything else here, with the same output."""
+    if not options.scheduler:
+        return _run_build(project, options)
+    saved = os.environ.get(SCHEDULER_ENV)
+    os.environ[SCHEDULER_ENV] = options.scheduler
+    try:
+        return _run_build(project, options)
+    finally:
+        if saved is None:
+            os.environ.pop(SCHEDULER_ENV, None)
+        else:
+            os.environ[SCHEDULER_ENV] = saved
+
+
+def _run_build(project: Project, options: Options) -> Report:
     from .encode import encode
 
     report = Report()
@@ -266,6 +284,7 @@ def build(project: Project, args: object | None = None) -> int:
         pdf=not getattr(args, "no_pdf", False),
         jobs=getattr(args, "jobs", None) or os.cpu_count() or 1,
         force=getattr(args, "force", False),
+        scheduler=getattr(args, "scheduler", None) or os.environ.get(SCHEDULER_ENV) or None,
     )
     report = run_build(project, options)
     for problems in report.failed.values():

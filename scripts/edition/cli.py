@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .errors import EditionError
+from .errors import CannotRun, EditionError
 from .paths import Project
 
 Handler = Callable[[argparse.Namespace, Project], int]
@@ -99,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, metavar="N",
                    help="worker processes (default: the number of CPUs)")
     p.add_argument("--force", action="store_true", help="rebuild everything, reusing nothing")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the per-document work on a Dask cluster, e.g. tcp://10.0.0.5:8786 "
+                   "(default: $EDITION_SCHEDULER, else processes on this machine); every worker "
+                   "must see the project at the same path (docs/architecture.md)")
     p.set_defaults(handler=_cmd_build)
 
     p = sub.add_parser("serve", help="serve build/site on 127.0.0.1 for local reading (and search)")
@@ -119,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     except EditionError as err:
         print(err, file=sys.stderr)
         return 1
+    except CannotRun as err:
+        print(f"edition: {err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -8,13 +8,11 @@ failed run leaves every file in tei/ as it was.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .annotate import annotate
@@ -27,6 +25,7 @@ from .progress import progress
 from .proofread import proofread_file
 from .registry import Registry
 from .tei import build_document, build_registers, serialize
+from .workers import pool_map, use_pool
 
 
 @dataclasses.dataclass(frozen=True)
@@ -207,14 +206,12 @@ def _worker_encode(doc_id: str) -> tuple[str, bytes | None, list[Problem]]:
 def _encode_many(project: Project, sources: Sources, ids: list[str],
                  jobs: int) -> Iterator[tuple[str, bytes | None, list[Problem]]]:
     """Encode in this process, or over a pool of ``jobs`` processes when it pays."""
-    if jobs <= 1 or len(ids) < 2 * jobs:
+    if not use_pool(jobs, len(ids), 2 * jobs):
         _WORKER["project"], _WORKER["sources"] = project, sources
         yield from map(_worker_encode, ids)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init,
-                             initargs=(str(project.root),)) as pool:
-        yield from pool.map(_worker_encode, ids, chunksize=max(1, len(ids) // (jobs * 8)))
+    yield from pool_map(_worker_encode, ids, jobs=jobs, context="fork", initializer=_worker_init,
+                        initargs=(str(project.root),), chunksize=max(1, len(ids) // (jobs * 8)))
 
 
 def encode(project: Project, ids: list[str] | None = None, *, check_only: bool = False,

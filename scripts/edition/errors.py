@@ -37,5 +37,10 @@ class EditionError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class CannotRun(Exception):
+    """The command could not run (a tool, a file or a service it needs is missing or does not
+    answer): the message says what is missing and how to get it; the exit code is 2."""
+
+
 def fail(file: Path | str | None, line: int | None, message: str, hint: str = "") -> EditionError:
     return EditionError(Problem(file, line, message, hint))

@@ -24,12 +24,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import multiprocessing
 import shutil
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +39,7 @@ from .errors import EditionError, Problem
 from .fingerprint import Store, code_hash, hash_bytes
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .progress import progress
+from .workers import pool_map, use_pool
 from .xsltrun import transform
 
 STYLESHEET = XSLT_DIR / "html.xsl"
@@ -222,15 +221,14 @@ POOL_THRESHOLD = 16
 def _run_jobs(tasks: list[tuple[str, Path, Settings | None, bool, dict[str, str]]],
               jobs: int) -> Iterator[str]:
     """The tasks' results in order, as they are made."""
-    if jobs <= 1 or len(tasks) < POOL_THRESHOLD:
+    if not use_pool(jobs, len(tasks), POOL_THRESHOLD):
         yield from map(_job, tasks)
         return
     # spawn, not fork: each worker starts its own saxonche (a forked native runtime is
     # not something to rely on).
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from progress(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 16))),
-                            len(tasks), f"html {tasks[0][0]}")
+    yield from progress(pool_map(_job, tasks, jobs=jobs, context="spawn",
+                                 chunksize=max(1, len(tasks) // (jobs * 16))),
+                        len(tasks), f"html {tasks[0][0]}")
 
 
 def _memo(store: Store | None, files: list[Path], key_of: Callable[[Path], str], kind: str,

@@ -21,13 +21,11 @@ import argparse
 import datetime as dt
 import json
 import logging
-import multiprocessing
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +36,7 @@ from .errors import EditionError, Problem
 from .fingerprint import Store, code_hash, hash_bytes
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .progress import progress
+from .workers import pool_map, use_pool
 from .xsltrun import transform
 
 STYLESHEET = XSLT_DIR / "print.xsl"
@@ -128,11 +127,10 @@ def _render_one(task: tuple[list[Path], Path, dict[str, str]]) -> RenderedPdf:
 def _render_all(tasks: list[tuple[list[Path], Path, dict[str, str]]], jobs: int) -> list[RenderedPdf]:
     """Lay the PDFs out here, or over spawned processes (each with its own saxonche and
     WeasyPrint) when there are enough of them; the volume, the longest, goes first."""
-    if jobs <= 1 or len(tasks) < POOL_THRESHOLD:
+    if not use_pool(jobs, len(tasks), POOL_THRESHOLD):
         return [_render_one(task) for task in tasks]
     tasks = sorted(tasks, key=lambda task: -len(task[0]))
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(progress(pool.map(_render_one, tasks), len(tasks), "pdf"))
+    return list(progress(pool_map(_render_one, tasks, jobs=jobs, context="spawn"), len(tasks), "pdf"))
 
 
 def _page_count(path: Path) -> int:

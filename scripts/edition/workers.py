@@ -1,0 +1,109 @@
+"""Where the per-document work of a build runs: in this process, in a local process pool,
+or on a Dask distributed cluster (docs/architecture.md, "Past one machine").
+
+The stages call :func:`use_pool` to decide and :func:`pool_map` to run; neither knows
+which kind of pool it gets. A cluster is chosen by the scheduler's address, from
+``edition build --scheduler ADDRESS`` or the ``EDITION_SCHEDULER`` environment variable
+(the build sets the variable for the duration of its run, so every stage sees it).
+
+On a cluster every worker must see the project's folders at the same path (one machine,
+or a shared filesystem): tasks take paths and return bytes or text, and the stage that
+asked writes the results, so the incremental store and the output trees stay where the
+build runs. Dask reruns the tasks of a worker that dies, so a killed worker loses
+nothing; an exception in a task reaches the caller as it would from a local pool.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from .errors import CannotRun
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+SCHEDULER_ENV = "EDITION_SCHEDULER"
+# How long to keep trying a scheduler that does not answer before giving up.
+CONNECT_TIMEOUT = "30s"
+
+_CLIENTS: dict[str, Any] = {}
+_READY: set[tuple[str, str, tuple[Any, ...]]] = set()
+
+
+def scheduler() -> str | None:
+    """The address of the Dask scheduler the build runs on, or None for this machine."""
+    return os.environ.get(SCHEDULER_ENV) or None
+
+
+def use_pool(jobs: int, count: int, threshold: int) -> bool:
+    """Whether ``count`` tasks go to workers: always on a cluster (it was asked for),
+    else when a local pool of ``jobs`` processes pays for its start (``threshold``)."""
+    return count > 0 and (scheduler() is not None or (jobs > 1 and count >= threshold))
+
+
+def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: str = "spawn",
+             initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
+             chunksize: int = 1) -> Iterator[R]:
+    """``fn`` over ``items`` on the pool, results in the order of ``items``.
+
+    Locally: a ProcessPoolExecutor of ``jobs`` processes started with ``context`` (fork
+    where the children should inherit the parent's loaded state, spawn where a native
+    runtime such as saxonche must start fresh), each run through ``initializer``. On a
+    cluster: one Dask task per item; ``initializer(*initargs)`` runs once in each worker
+    process before its first task."""
+    address = scheduler()
+    if address is None:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(context),
+                                 initializer=initializer, initargs=initargs) as pool:
+            yield from pool.map(fn, items, chunksize=chunksize)
+        return
+    client = _client(address)
+    call: Callable[[T], R] = fn
+    if initializer is not None:
+        call = functools.partial(_initialised, initializer, initargs, fn)
+    futures = client.map(call, list(items), pure=False)
+    try:
+        for future in futures:
+            yield future.result()
+    finally:
+        client.cancel(futures)
+
+
+def _initialised(initializer: Callable[..., None], initargs: tuple[Any, ...],
+                 fn: Callable[[T], R], item: T) -> R:
+    """Run ``fn(item)`` in a cluster worker, after ``initializer`` once per process."""
+    key = (initializer.__module__, initializer.__qualname__, initargs)
+    if key not in _READY:
+        initializer(*initargs)
+        _READY.add(key)
+    return fn(item)
+
+
+def _client(address: str) -> Any:
+    """One client per scheduler and process, closed at exit."""
+    client = _CLIENTS.get(address)
+    if client is None:
+        from distributed import Client
+
+        try:
+            client = Client(address, set_as_default=False, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as err:
+            raise CannotRun(f"no Dask scheduler answers at {address!r} ({err}); start one with "
+                            "`dask scheduler` and workers with `dask worker ADDRESS`, or build "
+                            f"without --scheduler (and with {SCHEDULER_ENV} unset)") from err
+        _CLIENTS[address] = client
+        atexit.register(close_clients)
+    return client
+
+
+def close_clients() -> None:
+    """Disconnect from every scheduler this process talked to (the cluster keeps running)."""
+    while _CLIENTS:
+        _, client = _CLIENTS.popitem()
+        client.close()

@@ -1,0 +1,144 @@
+"""edition.workers: the per-document work of a build runs locally or on a Dask cluster, and
+the edition that comes out is the same byte for byte — also when a worker dies mid-build.
+
+The cluster is a real ``distributed.LocalCluster`` of two worker processes (each with its
+own nanny, as `dask worker` starts them); the project is a throwaway copy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import copy_project
+from edition import workers
+from edition.build import Options, run_build
+from edition.errors import CannotRun
+
+distributed = pytest.importorskip("distributed")
+cloudpickle = pytest.importorskip("cloudpickle")
+# The workers cannot import this test module (tests/ is on the path of pytest's process
+# only): its functions and plugin travel to them by value.
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+
+def _forget(project_root: Path) -> None:
+    """Drop the build's store of made pages, PDFs and TEI, so the next build makes them all
+    again (on the cluster) instead of reusing them."""
+    shutil.rmtree(project_root / "build" / ".cache")
+
+
+class Finished(distributed.diagnostics.plugin.SchedulerPlugin):
+    """Records the function of every task the scheduler saw finish (its key's prefix)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def transition(self, key: object, start: str, finish: str, *args: object, **kwargs: object) -> None:
+        if finish == "memory":
+            self.names.add(distributed.utils.key_split(key))
+
+
+def _tree(project_root: Path) -> dict[str, bytes]:
+    """Every file the build published (site and PDFs), by path, with its bytes."""
+    files = {}
+    for top in ("site", "pdf"):
+        base = project_root / "build" / top
+        for path in sorted(base.rglob("*")):
+            if path.is_file():
+                files[f"{top}/{path.relative_to(base).as_posix()}"] = path.read_bytes()
+    return files
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[distributed.LocalCluster]:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0", silence_logs=50) as running:
+        running.scheduler.add_plugin(Finished(), name="finished")
+        yield running
+
+
+class KillOnce(distributed.WorkerPlugin):
+    """Ends its worker's process when the worker has finished its first task, once in the
+    whole cluster (a marker file says it happened): the nanny starts a new worker, and the
+    scheduler runs the lost work again."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def transition(self, key: object, start: str, finish: str, **kwargs: object) -> None:
+        if finish == "memory" and not os.path.exists(self.marker):
+            Path(self.marker).write_text(str(os.getpid()))
+            os._exit(1)
+
+
+def test_a_cluster_build_equals_the_local_build(cluster, tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    local = run_build(project, Options(jobs=1, quiet=True))
+    assert not local.failed
+    expected = _tree(project.root)
+    assert any(name.endswith(".pdf") for name in expected)
+
+    _forget(project.root)
+    on_cluster = run_build(project, Options(jobs=2, force=True, quiet=True,
+                                            scheduler=cluster.scheduler_address))
+    assert not on_cluster.failed
+    # the documents' TEI (encode, through its initializer), pages and PDFs were made there
+    assert {"initialised", "job", "render_one"} <= cluster.scheduler.plugins["finished"].names
+    got = _tree(project.root)
+    assert sorted(got) == sorted(expected)
+    assert [name for name in expected if got[name] != expected[name]] == []
+    assert os.environ.get(workers.SCHEDULER_ENV) is None  # the build put the setting back
+
+
+def test_a_worker_killed_mid_build_loses_nothing(cluster, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    run_build(project, Options(jobs=1, pdf=False, quiet=True))
+    expected = _tree(project.root)
+
+    _forget(project.root)
+    marker = tmp_path / "killed"
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        client.register_plugin(KillOnce(str(marker)), name="kill-once")
+        try:
+            report = run_build(project, Options(jobs=2, pdf=False, force=True, quiet=True,
+                                                scheduler=cluster.scheduler_address))
+        finally:
+            client.unregister_worker_plugin("kill-once")
+    assert marker.is_file(), "no worker was killed: the test did not test anything"
+    assert not report.failed
+    assert _tree(project.root) == expected
+
+
+def test_the_cluster_runs_each_task_where_a_pool_would(cluster, monkeypatch) -> None:
+    """Results come back in the order of the items, and the initializer runs in the
+    worker before its first task."""
+    monkeypatch.setenv(workers.SCHEDULER_ENV, cluster.scheduler_address)
+    assert workers.use_pool(jobs=1, count=1, threshold=100)  # asked for: always the cluster
+    got = list(workers.pool_map(_pid_and_square, range(8), jobs=2, initializer=_remember,
+                                initargs=("ready",)))
+    assert [square for _, square, _ in got] == [n * n for n in range(8)]
+    assert {state for _, _, state in got} == {"ready"}
+    assert all(pid != os.getpid() for pid, _, _ in got)
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch) -> None:
+    monkeypatch.setenv(workers.SCHEDULER_ENV, "tcp://127.0.0.1:9")  # the discard port: nobody
+    monkeypatch.setattr(workers, "_CLIENTS", {})
+    monkeypatch.setattr(workers, "CONNECT_TIMEOUT", "2s")
+    with pytest.raises(CannotRun, match="no Dask scheduler answers at 'tcp://127.0.0.1:9'"):
+        list(workers.pool_map(abs, [1], jobs=1))
+
+
+_STATE: dict[str, str] = {}
+
+
+def _remember(value: str) -> None:
+    _STATE["value"] = value
+
+
+def _pid_and_square(n: int) -> tuple[int, int, str]:
+    return os.getpid(), n * n, _STATE.get("value", "")
