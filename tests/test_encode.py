@@ -450,3 +450,33 @@ def test_blank_lines_between_the_witness_paragraphs_are_not_text() -> None:
     with pytest.raises(EditionError) as info:
         check_witness(transcription, "One.\n\nTwo!\n", "en.txt")
     assert "line 3" in info.value.problems[0].message
+
+
+# --- draft register records: automatic, unconfirmed identifications --------------------------
+
+def test_a_draft_record_is_encoded_as_an_automatic_unconfirmed_identification(tmp_path: Path) -> None:
+    from conftest import fixture_project
+    from edition.validate import validate
+
+    project = fixture_project(tmp_path)
+    places = project.registry / "places.toml"
+    places.write_text(places.read_text(encoding="utf-8").replace(
+        "[northtown]\n", "[northtown]\nstatus = \"draft\"\n"), encoding="utf-8")
+    encode_documents(project)
+    ns = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
+    doc = etree.parse(str(project.tei / "1950-01-31-ivanov-to-petrov.xml"))
+    mentions = doc.findall(".//tei:text//tei:placeName[@ref='#northtown']", ns)
+    assert mentions and all((m.get("cert"), m.get("resp")) == ("low", "#resp-auto-names")
+                            for m in mentions)
+    (record,) = doc.findall(".//tei:standOff//tei:place", ns)
+    assert (record.get("cert"), record.get("resp")) == ("low", "#resp-auto-names")
+    # confirmed records and their mentions say nothing of the kind
+    assert not doc.findall(".//tei:persName[@cert]", ns) and not doc.findall(".//tei:person[@cert]", ns)
+    (resp,) = doc.findall(".//tei:titleStmt/tei:respStmt[@xml:id='resp-auto-names']", ns)
+    assert "not yet confirmed" in "".join(resp.itertext())
+    registers = etree.parse(str(project.tei / "registers.xml"))
+    assert registers.findall(".//tei:respStmt[@xml:id='resp-auto-names']", ns)
+    report = validate([project.tei])
+    assert not report.errors
+    assert {(Path(f.file).name, f.rule) for f in report.warnings} == {
+        ("1950-01-31-ivanov-to-petrov.xml", "W-DRAFT-RECORD"), ("registers.xml", "W-DRAFT-RECORD")}

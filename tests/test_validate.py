@@ -28,7 +28,7 @@ FIXTURES = REPO / "tests" / "fixtures" / "validate"
 EDITION = REPO / ".venv" / "bin" / "edition"
 VALID = [FIXTURES / "telegram.xml", FIXTURES / "reply.xml", FIXTURES / "registers.xml"]
 EXPECT = re.compile(r"<!-- expect: ([A-Z0-9 -]+?) -->")
-FINDING_KEYS = {"file", "line", "column", "rule", "layer", "message", "hint"}
+FINDING_KEYS = {"file", "line", "column", "rule", "layer", "message", "hint", "severity"}
 
 EDITION_FIXTURES = sorted(FIXTURES.glob("e-*.xml"))
 TEI_FIXTURES = sorted(FIXTURES.glob("tei-*.xml"))
@@ -437,6 +437,17 @@ def test_a_receipt_date_without_when_is_not(tmp_path: Path) -> None:
     findings = v.validate_paths([reply])
     assert [(f.rule, f.line) for f in findings] == [("E-HEADER-CORRESP", 39)]
     assert 'correspAction type="received" has no date with @when' in findings[0].message
+
+
+def test_a_draft_record_is_a_warning_that_leaves_the_file_valid(all_findings: list[v.Finding]) -> None:
+    draft = FIXTURES / "e-draft-record.xml"
+    mine = [f for f in all_findings if Path(f.file).resolve() == draft.resolve()]
+    assert [(f.rule, f.severity) for f in mine] == [("W-DRAFT-RECORD", "warning")]
+    assert "john-brown" in mine[0].message and "status = \"draft\"" in mine[0].hint
+    assert all(f.severity == "error" for f in all_findings if f.rule != "W-DRAFT-RECORD")
+    done = run_cli("validate", str(draft))
+    assert done.returncode == 0
+    assert "warning: [W-DRAFT-RECORD]" in done.stdout and "1 warning(s)" in done.stderr
 
 
 # --------------------------------------------------------------------------- JSON, as documented

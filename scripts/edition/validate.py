@@ -69,6 +69,8 @@ class Finding:
     layer: str
     message: str
     hint: str
+    #: "error" makes the file invalid; "warning" (a rule with role="warning") does not
+    severity: str = "error"
 
     def location(self) -> str:
         where = self.file
@@ -79,7 +81,8 @@ class Finding:
         return where
 
     def __str__(self) -> str:
-        text = f"{self.location()}: [{self.rule}] {self.message}"
+        level = "warning: " if self.severity == "warning" else ""
+        text = f"{self.location()}: {level}[{self.rule}] {self.message}"
         if self.hint:
             text += f"\n    what to do: {self.hint}"
         return text
@@ -619,7 +622,8 @@ def _run_rules(doc: _Document, rules: etree.XSLT) -> list[Finding]:
         hint = " ".join(" ".join(d.itertext()).strip()
                         for d in node.iterfind(f"{{{SVRL_NS}}}diagnostic-reference"))
         hint = " ".join(hint.split())
-        findings.append(Finding(doc.shown, line, column, pattern, "edition", message, hint))
+        severity = "warning" if node.get("role") == "warning" else "error"
+        findings.append(Finding(doc.shown, line, column, pattern, "edition", message, hint, severity))
     return findings
 
 
@@ -659,8 +663,16 @@ class Report:
     findings: list[Finding]
 
     @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity != "warning"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
     def invalid_files(self) -> list[str]:
-        return sorted({f.file for f in self.findings}, key=self.files.index)
+        return sorted({f.file for f in self.errors}, key=self.files.index)
 
 
 def validate(paths: list[Path], tei_only: bool = False) -> Report:
@@ -718,7 +730,8 @@ def main(args: argparse.Namespace, project: Project) -> int:
             print(finding)
     layers = "TEI P5" if getattr(args, "tei_only", False) else "TEI P5 and edition rules"
     bad = len(report.invalid_files)
+    warned = f", {len(report.warnings)} warning(s)" if report.warnings else ""
     print(f"edition validate: {len(report.files)} file(s) checked ({layers}): "
-          f"{len(report.files) - bad} valid, {bad} invalid, {len(report.findings)} finding(s)",
-          file=sys.stderr)
-    return 1 if report.findings else 0
+          f"{len(report.files) - bad} valid, {bad} invalid, {len(report.errors)} finding(s)"
+          f"{warned}", file=sys.stderr)
+    return 1 if report.errors else 0

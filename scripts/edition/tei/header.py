@@ -8,7 +8,7 @@ from lxml import etree
 from .. import __version__
 from ..errors import EditionError, Problem
 from .state import BuildState, _Division
-from .xml import LANGUAGE_NAMES, RESP_EDITION, RESP_WITNESS, TEI_NS, XML_ID, E
+from .xml import LANGUAGE_NAMES, RESP_EDITION, RESP_WITNESS, TEI_NS, XML_ID, E, auto_names_resp
 
 
 class HeaderBuilder(BuildState):
@@ -31,6 +31,9 @@ class HeaderBuilder(BuildState):
                                     id=RESP_WITNESS))
             else:
                 title_stmt.append(E("respStmt", E("resp", resp.what), E("name", resp.who)))
+        used = set().union(*(d.used for d in self.divisions)) | self.doc.entity_ids()
+        if any(self.registry.entities[i].draft for i in used if i in self.registry.entities):
+            title_stmt.append(auto_names_resp())
         ids = {el.get(XML_ID) for el in title_stmt.iter(f"{{{TEI_NS}}}respStmt")}
         for needed, label in ((RESP_WITNESS, doc.witness.get("publisher", "")),
                               (RESP_EDITION, edition.encoder)):

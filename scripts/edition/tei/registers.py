@@ -9,7 +9,7 @@ from ..metadata import EditionMeta
 from ..paths import REGISTERS_ID
 from ..registry import Registry
 from .standoff import _langs, record_lists
-from .xml import LANGUAGE_NAMES, RESP_EDITION, E
+from .xml import LANGUAGE_NAMES, RESP_EDITION, E, auto_names_resp
 
 
 def build_registers(registry: Registry, edition: EditionMeta) -> etree._ElementTree:
@@ -22,7 +22,8 @@ def build_registers(registry: Registry, edition: EditionMeta) -> etree._ElementT
                  E("titleStmt", E("title", f"{title}: registers of persons, places, "
                                   "organisations and events", type_="main", lang="en"),
                    E("respStmt", E("resp", "Compiled and encoded by"), E("name", edition.encoder),
-                     id=RESP_EDITION)),
+                     id=RESP_EDITION),
+                   auto_names_resp() if registry.drafts else None),
                  E("publicationStmt", E("publisher", edition.publisher),
                    E("idno", REGISTERS_ID, type_="edition"),
                    E("availability", E("licence", edition.licence, target=edition.licence_url))),

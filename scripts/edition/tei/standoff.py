@@ -9,7 +9,7 @@ from lxml import etree
 
 from ..registry import Entity
 from .state import BuildState
-from .xml import ALIGN_INTERPS, LIST_ELEMENTS, NAME_IN_RECORD, RECORD_ELEMENTS, E
+from .xml import ALIGN_INTERPS, LIST_ELEMENTS, NAME_IN_RECORD, RECORD_ELEMENTS, E, draft_attrs
 
 
 class StandoffBuilder(BuildState):
@@ -30,7 +30,7 @@ class StandoffBuilder(BuildState):
 
 def record(entity: Entity) -> etree._Element:
     """The register record of one entity, as it stands in every file that names it."""
-    el = E(RECORD_ELEMENTS[entity.kind], id=entity.id)
+    el = E(RECORD_ELEMENTS[entity.kind], id=entity.id, **draft_attrs(entity.draft))
     idnos = [E("idno", a.uri or a.id, type_=a.type) for a in entity.authorities]
     if entity.kind == "event":
         for idno in idnos:

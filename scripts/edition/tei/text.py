@@ -22,7 +22,7 @@ from ..markup import (
     Text,
 )
 from .state import BuildState, _Division
-from .xml import ALIGN_INTERPS, RESP_EDITION, RESP_WITNESS, E, append_text
+from .xml import ALIGN_INTERPS, RESP_EDITION, RESP_WITNESS, E, append_text, draft_attrs
 
 
 class TextBuilder(BuildState):
@@ -200,7 +200,9 @@ class TextBuilder(BuildState):
         elif isinstance(node, Name):
             for ref in node.refs:
                 division.used.add(ref)
-            attrs = {"ref": " ".join(f"#{r}" for r in node.refs)}
+            drafted = any(self.registry.entities[r].draft for r in node.refs if r in self.registry.entities)
+            attrs: dict[str, str | None] = {"ref": " ".join(f"#{r}" for r in node.refs),
+                                            **draft_attrs(drafted)}
             if node.element == "name":
                 el = E("name", type_="event", **attrs)
             else:

@@ -14,6 +14,12 @@ XML_ID = f"{{{XML_NS}}}id"
 
 RESP_WITNESS = "resp-witness"
 RESP_EDITION = "resp-edition"
+# Draft register records (proposed by `edition import`, not confirmed by an editor): the
+# identification is the toolkit's, and uncertain (att.global.responsibility: cert + resp).
+RESP_AUTO_NAMES = "resp-auto-names"
+AUTO_NAMES_RESP = ("Identification of names proposed automatically by edition import and not "
+                   "yet confirmed by an editor (records and mentions marked cert=\"low\")")
+AUTO_NAMES_AGENT = "edition toolkit"
 ALIGN_UNALIGNED = "align-unaligned"
 ALIGN_LOST = "align-lost"
 ALIGN_INTERPS = {
@@ -30,6 +36,17 @@ LIST_ELEMENTS = {"person": "listPerson", "place": "listPlace", "org": "listOrg",
 RECORD_ELEMENTS = {"person": "person", "place": "place", "org": "org", "event": "event"}
 NAME_IN_RECORD = {"person": "persName", "place": "placeName", "org": "orgName"}
 
+
+
+def auto_names_resp() -> etree._Element:
+    """The responsibility statement that draft identifications point to with resp."""
+    return E("respStmt", E("resp", AUTO_NAMES_RESP), E("name", AUTO_NAMES_AGENT, type_="software"),
+             id=RESP_AUTO_NAMES)
+
+
+def draft_attrs(drafted: bool) -> dict[str, str | None]:
+    """cert and resp of an element that names or records a draft register record."""
+    return {"cert": "low", "resp": f"#{RESP_AUTO_NAMES}"} if drafted else {}
 
 
 def E(tag: str, *children: object, **attrs: str | None) -> etree._Element:
