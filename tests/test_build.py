@@ -203,3 +203,36 @@ def test_a_build_killed_half_way_leaves_the_previous_build_intact(project: Proje
     assert "Comrade-EDITED" in page.read_text(encoding="utf-8")
     assert [p.name for p in (project.build / ".trees").iterdir() if p.name != "current"] == \
         [(project.build / ".trees" / "current").resolve().name]
+
+
+# --- draft register records: publishing them is the editor's explicit choice ------------------
+
+def _with_a_draft(tmp_path: Path) -> Project:
+    from conftest import fixture_project
+
+    project = fixture_project(tmp_path)
+    places = project.registry / "places.toml"
+    places.write_text(places.read_text(encoding="utf-8").replace(
+        "[northtown]\n", "[northtown]\nstatus = \"draft\"\n"), encoding="utf-8")
+    return project
+
+
+def test_the_build_refuses_drafts_unless_the_editor_allows_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from edition.cli import main as cli
+
+    project = _with_a_draft(tmp_path)
+    assert cli(["--root", str(project.root), "build", "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "places.toml:3" in err and "northtown" in err and "allow_drafts = true" in err
+    assert not (project.root / "build").exists() and not project.tei.exists()
+
+
+def test_allowed_drafts_are_built_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = _with_a_draft(tmp_path)
+    settings = project.edition_file
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "[edition]\n", "[edition]\nallow_drafts = true\n"), encoding="utf-8")
+    build_module._check_drafts(project)
+    err = capsys.readouterr().err
+    assert "warning: 1 draft register record(s)" in err and "northtown (places.toml:3)" in err

@@ -277,6 +277,31 @@ def _place_pdfs(tree: Path) -> None:
         os.link(path, target / path.name)
 
 
+def _check_drafts(project: Project) -> None:
+    """Draft register records (proposed by `edition import`, unconfirmed) are published only
+    when the editor says so (``allow_drafts = true``); then the build says so too."""
+    from .metadata import load_edition
+    from .registry import Registry
+
+    drafts = Registry.load(project.registry).drafts
+    if not drafts:
+        return
+    listed = ", ".join(f"{d.id} ({d.file.name}:{d.line})" for d in drafts[:8])
+    listed += f" and {len(drafts) - 8} more" if len(drafts) > 8 else ""
+    if load_edition(project.edition_file).allow_drafts:
+        print(f"build: warning: {len(drafts)} draft register record(s) are published as automatic, "
+              f"unconfirmed identifications (allow_drafts = true): {listed}", file=sys.stderr)
+        return
+    first = drafts[0]
+    raise EditionError(Problem(first.file, first.line,
+                               f"{len(drafts)} register record(s) are drafts no editor has "
+                               f"confirmed: {listed}",
+                               "confirm each (check names and kind, write the description with "
+                               "its source, remove status = \"draft\"), or publish them as "
+                               "unconfirmed with allow_drafts = true in [edition] of "
+                               f"{project.edition_file}"))
+
+
 def build(project: Project, args: object | None = None) -> int:
     """The command: run the build, print the problems and the summary, return the exit code."""
     options = Options(
@@ -286,6 +311,7 @@ def build(project: Project, args: object | None = None) -> int:
         force=getattr(args, "force", False),
         scheduler=getattr(args, "scheduler", None) or os.environ.get(SCHEDULER_ENV) or None,
     )
+    _check_drafts(project)
     report = run_build(project, options)
     for problems in report.failed.values():
         for problem in problems:

@@ -76,6 +76,9 @@ class EditionMeta:
     licence_url: str
     # Whom to write to about the edition's data (the CMIF editor's e-mail); optional.
     contact_email: str | None = None
+    # Publish draft register records (proposed by `edition import`, unconfirmed) as such;
+    # without it the build refuses while drafts remain (docs/registry.md).
+    allow_drafts: bool = False
 
 
 EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
@@ -118,7 +121,7 @@ def load_edition(path: Path) -> EditionMeta:
     if not isinstance(section, dict):
         raise EditionError(Problem(path, 1, "missing [edition] table", "see docs/source-format.md"))
     required = {"title", "short_title", "base_url", "encoder", "publisher", "licence", "licence_url"}
-    _check_keys(section, required | {"contact_email"}, path, text, " in [edition]")
+    _check_keys(section, required | {"contact_email", "allow_drafts"}, path, text, " in [edition]")
     for key in sorted(required):
         if key not in section:
             raise EditionError(Problem(path, None, f"[edition] lacks {key!r}", "add it"))
@@ -131,9 +134,14 @@ def load_edition(path: Path) -> EditionMeta:
         raise EditionError(Problem(path, _line_of(text, "contact_email"),
                                    f"contact_email {email!r} is not an e-mail address",
                                    'write it as name@example.org, or leave the line out'))
+    allow_drafts = section.get("allow_drafts", False)
+    if not isinstance(allow_drafts, bool):
+        raise EditionError(Problem(path, _line_of(text, "allow_drafts"),
+                                   f"allow_drafts must be true or false, not {allow_drafts!r}",
+                                   "write allow_drafts = true (without quotes), or leave the line out"))
     return EditionMeta(path, dict(section["title"]), section["short_title"], base,
                        section["encoder"], section["publisher"], section["licence"],
-                       section["licence_url"], email)
+                       section["licence_url"], email, allow_drafts)
 
 
 DOC_FIELDS = {"date", "languages", "original", "title", "witness", "archival", "sent",
