@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .annotate import annotate
 from .errors import EditionError, Problem
+from .facsimile.pages import witness_pages
 from .fingerprint import Store, code_hash, files_under, hash_bytes, hash_files, package_code
 from .markup import Block, Transcription, inline_witness, parse_file, witness_lines, witness_text
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
@@ -127,7 +128,8 @@ def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:
                                    f"known documents: {', '.join(sources.corpus) or 'none'}"))
     texts = {lang: annotate(read_transcription(project, doc, lang), sources.registry, doc.date)
              for lang in doc.languages}
-    tree = build_document(doc, texts, sources.registry, sources.edition, sources.corpus)
+    pages = witness_pages(project.documents / doc_id)
+    tree = build_document(doc, texts, sources.registry, sources.edition, sources.corpus, pages)
     return serialize(tree)
 
 

@@ -15,6 +15,11 @@ witness line goes on in the next block: the edition's segmentation of a run-on w
 line, which removes nothing from the witness (:func:`witness_text` joins the two blocks
 without a line break).
 
+Facsimile marks (for a document with page images, docs/facsimile.md): a line
+``pb | N`` says that page image N begins before the next block (it adds no text); the
+word ``page=N`` before ``|`` puts one unit on page N, ``zone=N:ULX,ULY,LRX,LRY`` on a
+rectangle of it (pixels of the image, from its top left corner).
+
 Inline markup in TEXT (everything else is witness text, kept character for character)::
 
     [text]          a supplement the witness's editors bracketed     -> <supplied>
@@ -42,6 +47,9 @@ from .errors import EditionError, Problem
 BLOCK_KINDS = ("gap", "head", "seg", "dateline", "salute", "p", "item", "signed")
 TYPED_KINDS = ("head", "seg")
 FLAGS = ("unaligned", "lost")
+PAGE_BREAK = "pb"
+PAGE_RE = re.compile(r"page=([1-9][0-9]*)\Z")
+ZONE_RE = re.compile(r"zone=([1-9][0-9]*):([0-9]+),([0-9]+),([0-9]+),([0-9]+)\Z")
 WITNESS_GAPS = ("[…]", "[...]")
 ESCAPABLE = "[]{}|\\"
 
@@ -136,6 +144,10 @@ class Block:
     # The witness line goes on in the next block (the line ended with a run-on mark "\\"):
     # the unit ends here, the witness has no line break here.
     runs_on: bool = False
+    page_break: int | None = None   # a `pb | N` line before this block: page N begins here
+    page_break_line: int | None = None  # … and the line it is on
+    page: int | None = None         # page=N / zone=N:…: the page image the unit is on
+    zone: tuple[int, int, int, int] | None = None  # zone=…: ulx, uly, lrx, lry in its pixels
 
     @property
     def key(self) -> str | None:
@@ -177,14 +189,29 @@ def parse_text(text: str, lang: str, path: Path | str = "<text>") -> Transcripti
     problems: list[Problem] = []
     if text.startswith("\ufeff"):
         text = text[1:]
+    page_break: tuple[int, int] | None = None  # (page, line) of a pb waiting for its block
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            result.blocks.append(_parse_block(line, number, path))
+            if line.split("|", 1)[0].split() == [PAGE_BREAK]:
+                if page_break is not None:
+                    raise EditionError(Problem(path, number, f"two page beginnings in a row (line "
+                                               f"{page_break[1]} and this one) with no text between",
+                                               "remove one of the 'pb' lines"))
+                page_break = (_page_number(line, number, path), number)
+                continue
+            block = _parse_block(line, number, path)
+            if page_break is not None:
+                block.page_break, block.page_break_line = page_break
+                page_break = None
+            result.blocks.append(block)
         except EditionError as err:
             problems.extend(err.problems)
+    if page_break is not None:
+        problems.append(Problem(path, page_break[1], "a page beginning ('pb') after the last block",
+                                "a 'pb | N' line goes before the first block of page N"))
     if problems:
         raise EditionError(problems)
     if result.blocks and result.blocks[-1].runs_on:
@@ -201,6 +228,15 @@ def _split_run_on(text: str) -> tuple[str, bool]:
     if trailing % 2:
         return text[:-1], True
     return text, False
+
+
+def _page_number(line: str, number: int, path: Path) -> int:
+    value = line.split("|", 1)[1].strip() if "|" in line else ""
+    if not value.isdigit() or int(value) < 1:
+        raise EditionError(Problem(path, number, f"a page beginning needs the page's number: {line.strip()!r}",
+                                   "write 'pb | N', N the number of the page image (1 for the first "
+                                   "file in witness/pages/)"))
+    return int(value)
 
 
 def _parse_block(line: str, number: int, path: Path) -> Block:
@@ -224,6 +260,8 @@ def _parse_block(line: str, number: int, path: Path) -> Block:
                                    "write e.g. 'seg.copies @copies | …'"))
     label = None
     flags: list[str] = []
+    page: int | None = None
+    zone: tuple[int, int, int, int] | None = None
     for word in words[1:]:
         if word.startswith("@"):
             if label is not None:
@@ -237,9 +275,15 @@ def _parse_block(line: str, number: int, path: Path) -> Block:
                     "optionally with a part number: @p3, @p3.1"))
         elif word in FLAGS:
             flags.append(word)
+        elif word.startswith(("page=", "zone=")):
+            if page is not None:
+                raise EditionError(Problem(path, number, "two page or zone marks on one line",
+                                           "give a unit one page=N or one zone=N:ulx,uly,lrx,lry"))
+            page, zone = _facs_mark(word, number, path)
         else:
             raise EditionError(Problem(path, number, f"unexpected word {word!r} before '|'",
-                                       f"after the kind come @label and flags ({', '.join(FLAGS)})"))
+                                       f"after the kind come @label, flags ({', '.join(FLAGS)}) "
+                                       "and a page=N or zone=N:ulx,uly,lrx,lry mark"))
     column_offset = match.start("text") if match["text"] is not None else len(line)
     text, runs_on = _split_run_on(match["text"] or "")
     if runs_on and not text:
@@ -247,11 +291,12 @@ def _parse_block(line: str, number: int, path: Path) -> Block:
                                    "a unit holds some of the witness line: put its text before the '\\'"))
     inlines = parse_inline(text, path, number, column_offset)
     block = Block(kind=kind, type=type_ or None, label=label, flags=tuple(flags), line=number,
-                  inlines=inlines, continues_item=bool(match["indent"]), runs_on=runs_on)
+                  inlines=inlines, continues_item=bool(match["indent"]), runs_on=runs_on,
+                  page=page, zone=zone)
     if kind == "gap":
         # A gap cut from a run-on line may keep the white space that follows the mark.
         rest_blank = all(isinstance(n, Text) and not n.value.strip() for n in inlines[1:])
-        if label or flags or not (inlines and isinstance(inlines[0], Gap) and rest_blank):
+        if label or flags or page or not (inlines and isinstance(inlines[0], Gap) and rest_blank):
             raise EditionError(Problem(path, number, "a gap line holds one omission mark and no label",
                                        "write 'gap | […]' or 'gap | {gap reason}'"))
     elif label is None:
@@ -261,6 +306,21 @@ def _parse_block(line: str, number: int, path: Path) -> Block:
         raise EditionError(Problem(path, number, "only a 'p' line can be indented (to continue an item)",
                                    "remove the indentation"))
     return block
+
+
+def _facs_mark(word: str, number: int, path: Path) -> tuple[int, tuple[int, int, int, int] | None]:
+    if match := PAGE_RE.match(word):
+        return int(match[1]), None
+    if match := ZONE_RE.match(word):
+        ulx, uly, lrx, lry = (int(match[i]) for i in range(2, 6))
+        if lrx > ulx and lry > uly:
+            return int(match[1]), (ulx, uly, lrx, lry)
+        raise EditionError(Problem(path, number, f"{word!r}: the zone's lower right corner must be "
+                                   "right of and below its upper left one",
+                                   "write zone=PAGE:ULX,ULY,LRX,LRY, e.g. zone=2:100,340,1100,520"))
+    raise EditionError(Problem(path, number, f"bad page mark {word!r}",
+                               "write page=N (N counts the page images from 1) or "
+                               "zone=N:ULX,ULY,LRX,LRY in pixels of that image"))
 
 
 def _check_items(transcription: Transcription, path: Path) -> None:

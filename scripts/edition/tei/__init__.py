@@ -7,13 +7,17 @@ Everything is ordered by the sources or sorted, so the same input gives the same
 
 One module per part of the file: ``text`` (divisions and units), ``header``
 (teiHeader), ``standoff`` (register records), ``registers`` (tei/registers.xml),
+``facsimile`` (page images and the text's pointers into them),
 ``xml`` (the element maker and the serialiser); ``state`` is what they share.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
+from ..facsimile.pages import Page
 from ..markup import Transcription
 from ..metadata import DocumentMeta, EditionMeta
 from ..registry import Registry
@@ -34,7 +38,7 @@ class Builder(TextBuilder, HeaderBuilder, StandoffBuilder):
         self._check_alignment()
         body = E("body", *(self._division(d) for d in self.divisions))
         header = self._header()
-        tei = E("TEI", header, self._standoff(), E("text", body))
+        tei = E("TEI", header, self._standoff(), self._facsimile(), E("text", body))
         # standOff belongs between teiHeader and text
         return etree.ElementTree(tei)
 
@@ -42,7 +46,11 @@ class Builder(TextBuilder, HeaderBuilder, StandoffBuilder):
 
 
 def build_document(doc: DocumentMeta, texts: dict[str, Transcription], registry: Registry,
-                   edition: EditionMeta, corpus: dict[str, DocumentMeta]) -> etree._ElementTree:
-    return Builder(doc, texts, registry, edition, corpus).build()
+                   edition: EditionMeta, corpus: dict[str, DocumentMeta],
+                   pages: Sequence[Page] = ()) -> etree._ElementTree:
+    """``pages``: the witness's page images (edition.facsimile.witness_pages), if any."""
+    builder = Builder(doc, texts, registry, edition, corpus)
+    builder.pages = pages
+    return builder.build()
 
 

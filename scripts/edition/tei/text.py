@@ -21,11 +21,12 @@ from ..markup import (
     Supplied,
     Text,
 )
-from .state import BuildState, _Division
+from .facsimile import FacsimileBuilder
+from .state import _Division
 from .xml import ALIGN_INTERPS, RESP_EDITION, RESP_WITNESS, E, append_text, draft_attrs
 
 
-class TextBuilder(BuildState):
+class TextBuilder(FacsimileBuilder):
     def _units(self, division: _Division) -> list[Block]:
         return [b for b in division.transcription.blocks if b.label]
 
@@ -137,6 +138,9 @@ class TextBuilder(BuildState):
         for block in division.transcription.blocks:
             if block.kind == "gap":
                 current_list = current_item = None
+                page_break = self._page_break_alone(block, division)
+                if page_break is not None:
+                    div.append(page_break)
                 for item in self._inline(block.inlines[0], division):
                     div.append(item)  # type: ignore[arg-type]
                 continue
@@ -147,14 +151,16 @@ class TextBuilder(BuildState):
                                                "the opener and the text",
                                                "move the heading lines to the top"))
                 el = E(block.kind, type_=block.type, **attrs)
-                div.append(self._inline_container(el, block.inlines, division))
+                div.append(self._mark_page(self._inline_container(el, block.inlines, division),
+                                           block, division, attrs["id"]))
             elif block.kind in ("salute", "dateline", "seg") and phase in ("top", "opener"):
                 phase = "opener"
                 if opener is None:
                     opener = E("opener")
                     div.append(opener)
                 el = E(block.kind, type_=block.type if block.kind == "seg" else None, **attrs)
-                opener.append(self._inline_container(el, block.inlines, division))
+                opener.append(self._mark_page(self._inline_container(el, block.inlines, division),
+                                              block, division, attrs["id"]))
             elif block.kind in ("salute", "dateline", "seg", "signed"):
                 phase = "closer"
                 if closer is None:
@@ -162,13 +168,15 @@ class TextBuilder(BuildState):
                     div.append(closer)
                     current_list = current_item = None
                 el = E(block.kind, type_=block.type if block.kind == "seg" else None, **attrs)
-                closer.append(self._inline_container(el, block.inlines, division))
+                closer.append(self._mark_page(self._inline_container(el, block.inlines, division),
+                                              block, division, attrs["id"]))
             else:  # p or item
                 if phase == "closer":
                     raise EditionError(Problem(path, block.line, "a paragraph after the closing lines",
                                                "closing lines (signed, …) come after the text"))
                 phase = "body"
-                el = self._inline_container(E("p", **attrs), block.inlines, division)
+                el = self._mark_page(self._inline_container(E("p", **attrs), block.inlines, division),
+                                     block, division, attrs["id"])
                 if block.kind == "item":
                     if current_list is None:
                         current_list = E("list", type_="ordered")
