@@ -23,7 +23,8 @@ def page_image(n: int, size: tuple[int, int] = (1200, 1700), lines: int = 12) ->
     draw.text((size[0] // 12, size[1] // 14), f"SYNTHETIC TEST PAGE {n}", font=font, fill=(20, 20, 20))
     for i in range(lines):
         y = size[1] // 7 + i * size[1] // (lines + 4)
-        draw.text((size[0] // 12, y), f"Line {i + 1} of page {n}: текст страницы", font=font, fill=(40, 40, 40))
+        draw.text((size[0] // 12, y), f"Line {i + 1} of page {n}: текст страницы", font=font,
+                  fill=(40, 40, 40))
     draw.rectangle((4, 4, size[0] - 5, size[1] - 5), outline=(120, 100, 80), width=3)
     return image
 

@@ -17,6 +17,7 @@
     metadata.xsl       the panel "About this document": metadata, how to cite, downloads
     citation-meta.xsl  the head's Highwire, Dublin Core and JSON-LD metadata
     site-data.xsl      named template site-data (the JSON summary); mode site-prose
+    facsimile.xsl      the facsimile view (page images, zoom, unit<->page), when the TEI has one
   plus common.xsl (shared with print.xsl): TEI model functions and mode plain-text.
 
   common.xsl is imported, so that a module may override one of its templates; the modules
@@ -44,6 +45,7 @@
   <xsl:include href="html/metadata.xsl"/>
   <xsl:include href="html/citation-meta.xsl"/>
   <xsl:include href="html/site-data.xsl"/>
+  <xsl:include href="html/facsimile.xsl"/>
 
   <!-- No indentation: white space inside running text would change what readers see,
        and the page must come out byte-identical from the same input. The charset meta

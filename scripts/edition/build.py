@@ -38,7 +38,7 @@ STATE = ".state.json"
 SITE_CODE = (XSLT_DIR / "common.xsl", XSLT_DIR / "html.xsl", XSLT_DIR / "html", PACKAGE_DIR / "html.py",
              PACKAGE_DIR / "site", PACKAGE_DIR / "exports", PACKAGE_DIR / "documents.py",
              PACKAGE_DIR / "search.py",
-             PACKAGE_DIR / "search", PACKAGE_DIR / "xsltrun.py")
+             PACKAGE_DIR / "search", PACKAGE_DIR / "xsltrun.py", PACKAGE_DIR / "facsimile")
 PDF_CODE = (XSLT_DIR / "common.xsl", XSLT_DIR / "print.xsl", XSLT_DIR / "print", PACKAGE_DIR / "pdf.py",
             PACKAGE_DIR / "print", PACKAGE_DIR / "xsltrun.py")
 
@@ -240,16 +240,23 @@ def _run_build(project: Project, options: Options) -> Report:
 
 def _make_site(project: Project, out: Path, options: Options) -> None:
     from .exports import render_exports
-    from .html import render_site
+    from .facsimile import render_facsimiles
+    from .html import Settings, render_site
 
     store = Store(project.build / ".cache")
     start = time.perf_counter()
     render_site(project, out, search=True, store=store, jobs=options.jobs)
     pages = time.perf_counter() - start
     exports = render_exports(project, out, previous=_previous_site(project), store=store)
+    # Page images: tiles reused from the published site where the store's key proves the
+    # image and the tiler unchanged (edition.facsimile.tiles).
+    facsimiles = render_facsimiles(project, out, Settings.load(project).base_url,
+                                   previous=_previous_site(project), store=store)
     if not options.quiet:
         print(f"html: document pages, registers, home and about in {pages:.2f} s")
         print(exports.summary())
+        if facsimiles.documents:
+            print(facsimiles.summary())
 
 
 def _previous_site(project: Project) -> Path | None:

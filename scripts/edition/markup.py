@@ -233,7 +233,8 @@ def _split_run_on(text: str) -> tuple[str, bool]:
 def _page_number(line: str, number: int, path: Path) -> int:
     value = line.split("|", 1)[1].strip() if "|" in line else ""
     if not value.isdigit() or int(value) < 1:
-        raise EditionError(Problem(path, number, f"a page beginning needs the page's number: {line.strip()!r}",
+        raise EditionError(Problem(path, number,
+                                   f"a page beginning needs the page's number: {line.strip()!r}",
                                    "write 'pb | N', N the number of the page image (1 for the first "
                                    "file in witness/pages/)"))
     return int(value)

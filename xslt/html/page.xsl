@@ -25,6 +25,7 @@
         <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
         <script src="{$root}assets/edition.js" defer="defer"></script>
+        <xsl:call-template name="facsimile-head"/>
         <link rel="canonical" href="{$permalink}"/>
         <link rel="alternate" type="application/tei+xml" href="{$root}{$tei-path}"/>
         <xsl:call-template name="citation-meta"/>

@@ -16,15 +16,19 @@
     <section id="text" class="reading" aria-labelledby="text-h">
       <h2 id="text-h">Text</h2>
       <div class="toolbar">
-        <xsl:if test="exists($translation)">
+        <xsl:if test="exists($translation) or exists($facsimile)">
           <fieldset class="switch" data-switch="view">
             <legend>View</legend>
-            <xsl:for-each select="('parallel', 'original', 'translation')">
+            <!-- The facsimile (facsimile.xsl) is a view of its own beside the languages. -->
+            <xsl:for-each select="('parallel', 'original', 'translation')[exists($translation) or . = 'original'],
+                                  'facsimile'[exists($facsimile)]">
               <xsl:variable name="label" select="if (. = 'parallel') then 'Parallel'
+                  else if (. = 'facsimile') then 'Facsimile'
+                  else if (. = 'original' and empty($translation)) then 'Text'
                   else if (. = 'original') then edn:language-name($tei, $original/@xml:lang) || ' only'
                   else edn:language-name($tei, $translation/@xml:lang) || ' only'"/>
               <label><input type="radio" name="view" value="{.}">
-                  <xsl:if test=". = 'parallel'"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
+                  <xsl:if test=". = (if (exists($translation)) then 'parallel' else 'original')"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
                 </input><xsl:value-of select="' ' || $label"/></label>
             </xsl:for-each>
           </fieldset>
@@ -72,6 +76,7 @@
           </xsl:otherwise>
         </xsl:choose>
       </div>
+      <xsl:call-template name="facsimile-panel"/>
     </section>
   </xsl:template>
 
@@ -129,6 +134,7 @@
         <xsl:attribute name="data-corresp" select="string-join(edn:refs(@corresp), ' ')"/>
       </xsl:if>
       <xsl:attribute name="data-align" select="edn:alignment(.)"/>
+      <xsl:apply-templates select="@facs" mode="facsimile-unit"/>
       <a class="unit-n" href="#{@xml:id}" lang="{$interface-lang}"
          aria-label="{'Permalink to ' || edn:language-name($tei, ancestor::div[@xml:lang][1]/@xml:lang)
                       || ' unit ' || (@n, '')[1]}"><xsl:value-of select="(@n, '#')[1]"/></a>

@@ -49,7 +49,8 @@ def surfaces(tei: etree._Element) -> list[dict[str, Any]]:
         graphic = surface.find("t:graphic", NS)
         url = graphic.get("url", "") if graphic is not None else ""
         parts = url.split("/")
-        name = parts[parts.index("iiif") + 2] if "iiif" in parts and len(parts) > parts.index("iiif") + 2 else ""
+        at = parts.index("iiif") if "iiif" in parts else -1
+        name = parts[at + 2] if 0 <= at < len(parts) - 2 else ""
         pages.append({"id": surface.get(XML_ID), "n": surface.get("n"), "name": name,
                       "width": int(surface.get("lrx", "0")), "height": int(surface.get("lry", "0")),
                       "label": _text(surface.find("t:label", NS)) or f"Page {surface.get('n')}"})

@@ -116,7 +116,7 @@ def _pdf_images(path: Path) -> list[tuple[str, bytes]]:
         pages = list(reader.pages)
     except (PdfReadError, ValueError, OSError) as err:
         raise EditionError(Problem(path, None, f"{path.name}: the PDF cannot be read ({err})",
-                                   "save the scans again as a PDF, or as one image file per page"))
+                                   "save the scans again as a PDF, or as one image file per page")) from None
     if not pages:
         raise EditionError(Problem(path, None, f"{path.name}: the PDF has no pages",
                                    "remove it, or export the scans again"))
