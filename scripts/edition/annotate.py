@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from .dates import DateError, find_dates, find_measures
+from .dates import DateError, find_dates
 from .errors import EditionError, Problem
 from .markup import (
     Block,
@@ -30,6 +30,7 @@ from .markup import (
     Text,
     Transcription,
 )
+from .measures import find_measures
 from .names import find_mentions
 from .registry import Registry
 
@@ -38,17 +39,23 @@ QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 
 
 class _Context:
-    def __init__(self, path: Path, block: Block, registry: Registry, written: dt.date):
+    def __init__(self, path: Path, block: Block, registry: Registry, written: dt.date,
+                 report: bool = False):
         self.path, self.block, self.registry, self.written = path, block, registry, written
+        self.report = report
 
     def fail(self, message: str, hint: str) -> EditionError:
         return EditionError(Problem(self.path, self.block.line, message, hint))
 
 
-def annotate(transcription: Transcription, registry: Registry, written: dt.date) -> Transcription:
+def annotate(transcription: Transcription, registry: Registry, written: dt.date, *,
+             report: bool = False) -> Transcription:
+    """``written``: the document's date, against which dates without a year and relative
+    words are resolved; ``report``: the document is an account of what happened, so a day
+    without a year is the nearest one on or before ``written`` (see :mod:`edition.dates`)."""
     blocks = []
     for block in transcription.blocks:
-        ctx = _Context(transcription.path, block, registry, written)
+        ctx = _Context(transcription.path, block, registry, written, report)
         inlines = _wrap_quote(block.inlines) if block.kind == "item" else block.inlines
         blocks.append(replace(block, inlines=_annotate(inlines, transcription.lang, ctx, names=True)))
     return replace(transcription, blocks=blocks)
@@ -197,6 +204,11 @@ def _annotate_corrected(run: list[Text | Choice], lang: str, ctx: _Context) -> l
     return out
 
 
+def _relative_range(bounds: tuple[int, int, str, str] | None,
+                    start: int) -> tuple[int, int, str, str] | None:
+    return None if bounds is None else (bounds[0] - start, bounds[1] - start, bounds[2], bounds[3])
+
+
 def _annotate_text(text: str, lang: str, ctx: _Context, names: bool) -> list[Inline]:
     spans: list[tuple[int, int, Inline]] = []
     if names:
@@ -204,12 +216,15 @@ def _annotate_text(text: str, lang: str, ctx: _Context, names: bool) -> list[Inl
             spans.append((m.start, m.end, Name(m.element, tuple(m.refs), m.pseudonym,
                                                [Text(text[m.start:m.end])])))
     try:
-        dates = find_dates(text, ctx.written)
+        dates = find_dates(text, ctx.written, report=ctx.report)
     except DateError as err:
-        raise ctx.fail(str(err), "correct the transcription, or mark the text with "
-                       "{!…} if it is not a date") from err
-    others = [(s.start, s.end, DateSpan(s.value, [Text(text[s.start:s.end])])) for s in dates]
-    others += [(s.start, s.end, Measure(s.type, s.value, s.unit, [Text(text[s.start:s.end])]))
+        raise ctx.fail(str(err), "if the witness has this date, keep it and record the reading "
+                       f"with {{sic {err.text}|…}}; if the transcription is wrong, correct it; if the "
+                       "text is not a date, mark it {!…}") from err
+    others: list[tuple[int, int, Inline]] = [
+        (s.start, s.end, DateSpan(s.value, [Text(text[s.start:s.end])], s.attributes)) for s in dates]
+    others += [(s.start, s.end, Measure(s.type, s.value, s.unit, [Text(text[s.start:s.end])],
+                                        s.attributes, _relative_range(s.range, s.start)))
                for s in find_measures(text)]
     for start, end, node in sorted(others, key=lambda s: s[0]):
         if not any(start < e and s < end for s, e, _ in spans):

@@ -30,6 +30,7 @@ Inline markup in TEXT (everything else is witness text, kept character for chara
     {@id text}      text names registry record id (forces a match)   -> persName/placeName/…
     {!text}         text names nothing (suppresses automatic names)
     {date ISO text} text is a date the recogniser misses             -> <date when>
+    {date A/B text} text is a period the recogniser misses           -> <date from to>
     \\[ \\] \\{ \\} \\| \\\\   a literal markup character
 
 :func:`witness_text` undoes the markup: it gives back the witness text exactly.
@@ -100,8 +101,22 @@ class Entity:
 
 @dataclass
 class DateSpan:
+    """A date: ``when`` (the editor's ``{date ISO …}``), or the recogniser's TEI
+    ``attributes`` (when, from/to, notBefore/notAfter, precision); neither for a date no
+    reader can resolve («на днях»)."""
+
     when: str
     children: list[Inline]
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def tei_attributes(self) -> dict[str, str]:
+        if self.attributes:
+            return dict(self.attributes)
+        if "/" in self.when:
+            first, last = self.when.split("/")
+            return {"from": first, "to": last}
+        return {"when": self.when} if self.when else {}
 
 
 # Produced by the annotators (names, dates, measures, quotations), never by the parser.
@@ -119,6 +134,14 @@ class Measure:
     quantity: str
     unit: str
     children: list[Inline]
+    attributes: tuple[tuple[str, str], ...] = ()   # TEI's: type, unit, quantity
+    # A range («5–10 км»): where its numbers stand in the text, and its bounds (TEI <num>
+    # carries atLeast/atMost; <measure> cannot).
+    range: tuple[int, int, str, str] | None = None
+
+    @property
+    def tei_attributes(self) -> dict[str, str]:
+        return dict(self.attributes) or {"type": self.type, "quantity": self.quantity, "unit": self.unit}
 
 
 @dataclass
@@ -482,9 +505,12 @@ def _parse_brace(cur: _Cursor) -> Inline:
     if keyword == "date":
         cur.pos = match.end()
         m = re.compile(r"(\S+) ").match(text, cur.pos)
-        if not m or not _valid_iso(m.group(1)):
-            raise cur.error("{date …} needs an ISO date and the text: {date 1950-01-02 вчера}",
-                            "write the date as YYYY-MM-DD (or YYYY-MM-DDThh:mm)", at=opened)
+        if not m or not all(_valid_iso(part) for part in m.group(1).split("/", 1)) or \
+                ("/" in m.group(1) and m.group(1).split("/")[0] > m.group(1).split("/")[1]):
+            raise cur.error("{date …} needs an ISO date (or a period FIRST/LAST) and the text: "
+                            "{date 1950-01-02 вчера}, {date 1950-01-02/1950-01-05 2–5 января}",
+                            "write the date as YYYY-MM-DD (or YYYY-MM-DDThh:mm, YYYY-MM, YYYY), "
+                            "a period as two such dates joined by '/'", at=opened)
         cur.pos = m.end()
         children = _parse_until(cur, "}")
         cur.pos += 1

@@ -218,11 +218,19 @@ class TextBuilder(FacsimileBuilder):
             yield self._inline_container(el, node.children, division)
         elif isinstance(node, DateSpan):
             division.features.add("date")
-            yield self._inline_container(E("date", when=node.when), node.children, division)
+            yield self._inline_container(E("date", **_names(node.tei_attributes)), node.children, division)
         elif isinstance(node, Measure):
             division.features.add("measure")
-            yield self._inline_container(E("measure", type_=node.type, quantity=node.quantity,
-                                           unit=node.unit), node.children, division)
+            el = E("measure", **_names(node.tei_attributes))
+            if node.range and len(node.children) == 1 and isinstance(node.children[0], Text):
+                # a range: its numbers are a <num> with both bounds, inside the measure
+                text, (first, last, low, high) = node.children[0].value, node.range
+                append_text(el, text[:first])
+                el.append(E("num", text[first:last], atLeast=low, atMost=high))
+                append_text(el, text[last:])
+                yield el
+            else:
+                yield self._inline_container(el, node.children, division)
         elif isinstance(node, Quote):
             division.features.add("quote")
             yield self._inline_container(E("quote"), node.children, division)
@@ -264,3 +272,8 @@ def _leading_number(nodes: list[Inline]) -> str | None:
     return None
 
 
+
+
+def _names(attributes: dict[str, str]) -> dict[str, str]:
+    """TEI attribute names as E() takes them (a trailing underscore for Python keywords)."""
+    return {name + "_" if name in ("from", "type") else name: value for name, value in attributes.items()}
