@@ -333,15 +333,16 @@ def navigation_tree(tree: etree._ElementTree) -> list[tuple[str, list[str]]]:
 
 
 def answered_navigation(doc_id: str, tree: etree._ElementTree) -> list[dict[str, str]]:
-    """The navigation calls the static API answers (docs/exports.md): without ref, down 1
-    and -1; every division and unit on its own; a division (a unit with children) with
-    down 1 and -1."""
-    calls = [{"resource": doc_id, "down": d} for d in ("1", "-1")]
+    """The navigation calls the static API answers (docs/exports.md): every call the
+    template allows with `down` within the depth D of the citation tree: without ref,
+    down 1 … D and -1; every division and unit alone, and with down 0 … D and -1."""
+    depth = 2 if any(children for _, children in navigation_tree(tree)) else 1
+    downs = [str(d) for d in range(1, depth + 1)] + ["-1"]
+    calls = [{"resource": doc_id, "down": d} for d in downs]
     for division, children in navigation_tree(tree):
-        calls.append({"resource": doc_id, "ref": division})
-        if children:
-            calls += [{"resource": doc_id, "ref": division, "down": d} for d in ("1", "-1")]
-        calls += [{"resource": doc_id, "ref": unit} for unit in children]
+        for ref in (division, *children):
+            calls.append({"resource": doc_id, "ref": ref})
+            calls += [{"resource": doc_id, "ref": ref, "down": d} for d in ("0", *downs)]
     return calls
 
 
@@ -371,28 +372,24 @@ def test_entry_point_templates_expand_to_files_for_every_call_the_api_answers(
     assert len(calls) > 200
 
 
-def test_navigation_writes_one_file_per_unit_and_no_answer_twice(
+def test_navigation_writes_every_call_within_the_depth_of_the_tree(
         exported: Exported, documents: dict[str, etree._ElementTree]) -> None:
-    """The footprint grows with the units, not with units times `down` values: a unit
-    without children has its `ref` file only, a division its `ref` and its `down` 1 and -1,
-    and no call is written whose answer another call already gives (`down=0`, a `down`
-    below a unit without children)."""
+    """Every call the template allows within the citation tree is a file, and nothing
+    else is: D + 1 calls without ref and D + 3 per unit (alone, down 0 … D, -1)."""
     entry = exported.json("dts/entry.jsonld")
     expected = {expand(entry["navigation"], values).removeprefix(BASE + "data/dts/navigation/")
                 for doc_id, tree in documents.items() for values in answered_navigation(doc_id, tree)}
     written = {p.name for p in (exported.data / "dts" / "navigation").iterdir()}
     assert written == expected
-    assert not [name for name in written if ";down=0" in name]
     for doc_id, tree in documents.items():
-        unit_count = sum(1 + len(children) for _, children in navigation_tree(tree))
-        divisions = len(navigation_tree(tree))
-        assert len([n for n in written if n.startswith(doc_id + ";")]) == 2 + unit_count + 2 * divisions
+        nodes = sum(1 + len(children) for _, children in navigation_tree(tree))
+        assert len([n for n in written if n.startswith(doc_id + ";")]) == 3 + nodes * 5
 
 
-def test_what_is_not_written_is_in_what_is(
+def test_down_zero_gives_the_siblings_and_a_unit_without_children_has_nothing_below(
         exported: Exported, documents: dict[str, etree._ElementTree]) -> None:
-    """The calls left out answer nothing new: a unit's siblings (`down=0`) are its
-    parent's `down=1` members; below a unit without children there is only the unit."""
+    """A unit's siblings (`down=0`) are its parent's `down=1` members; below a unit
+    without children there is only the unit, at any `down`."""
     for doc_id, tree in documents.items():
         whole = exported.json(f"dts/navigation/{doc_id};down=-1.jsonld")["member"]
         top = exported.json(f"dts/navigation/{doc_id};down=1.jsonld")["member"]
@@ -407,12 +404,17 @@ def test_what_is_not_written_is_in_what_is(
             assert subtree["member"] == below["member"]
             for unit in children:
                 assert not [m for m in whole if m["parent"] == unit]  # no children: nothing below
+                siblings = exported.json(f"dts/navigation/{doc_id};ref={unit};down=0.jsonld")
+                assert siblings["member"] == below["member"][1:]
+                for down in ("1", "2", "-1"):
+                    alone = exported.json(f"dts/navigation/{doc_id};ref={unit};down={down}.jsonld")
+                    assert [m["identifier"] for m in alone["member"]] == [unit]
 
 
-def test_a_deeper_citation_tree_gets_every_depth_that_answers_differently() -> None:
-    """The rule does not depend on the two levels of the shipped documents: below a node
-    whose subtree is h levels deep, `down` 1 .. h-1 and -1 (down=h would answer what -1
-    answers); a node without children has its `ref` call only."""
+def test_a_deeper_citation_tree_gets_every_depth() -> None:
+    """The rule does not depend on the two levels of the shipped documents: with a tree
+    D levels deep, `down` 1 … D and -1 without ref, and for every node its `ref` alone
+    and with `down` 0 … D and -1."""
     def node(name: str, level: int, parent: str | None, *children: CitableNode) -> CitableNode:
         return CitableNode(name, level, parent, "part", f"#{name}", "en", [], list(children))
 
@@ -422,17 +424,20 @@ def test_a_deeper_citation_tree_gets_every_depth_that_answers_differently() -> N
             node("notes", 1, None)]
     calls = {(ref.identifier if ref else None, down): [m.identifier for m in members or []]
              for ref, down, members in navigation_calls(tree)}
-    assert sorted(calls, key=str) == sorted([
-        (None, 1), (None, 2), (None, -1),
-        ("book", None), ("book", 1), ("book", -1),
-        ("ch1", None), ("ch1", 1), ("ch1", -1),
-        ("p1", None), ("p2", None), ("ch2", None), ("notes", None)], key=str)
+    names = ["book", "ch1", "p1", "p2", "ch2", "notes"]
+    assert sorted(calls, key=str) == sorted(
+        [(None, 1), (None, 2), (None, 3), (None, -1)]
+        + [(n, d) for n in names for d in (None, 0, 1, 2, 3, -1)], key=str)
     assert calls[(None, 1)] == ["book", "notes"]
     assert calls[(None, 2)] == ["book", "ch1", "ch2", "notes"]
     assert calls[(None, -1)] == ["book", "ch1", "p1", "p2", "ch2", "notes"]  # document order
     assert calls[("book", 1)] == ["book", "ch1", "ch2"]
-    assert calls[("book", -1)] == ["book", "ch1", "p1", "p2", "ch2"]
+    assert calls[("book", -1)] == calls[("book", 2)] == ["book", "ch1", "p1", "p2", "ch2"]
+    assert calls[("p1", 0)] == ["p1", "p2"]
+    assert calls[("ch2", 0)] == ["ch1", "ch2"]
+    assert calls[("notes", 0)] == ["book", "notes"]
     assert calls[("p1", None)] == []
+    assert calls[("p1", 2)] == ["p1"]
 
 
 def test_navigation_repeats_the_resource_as_briefly_as_dts_allows(

@@ -12,13 +12,19 @@ that a client can follow every link the exports give.
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import re
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import rdflib
+import requests
 from conftest import REPO, make_project
 from edition.documents import load_documents, load_registers
 from edition.exports import ExportReport, render_exports
@@ -27,10 +33,13 @@ from edition.html import render_site
 from edition.paths import Project
 from edition.search import make_server
 from lxml import etree
+from uritemplate import URITemplate
 from vendored import VENDOR, need, schxslt
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"tei": TEI_NS}
+# rdflib's JSON-LD parser warns about its own use of ConjunctiveGraph.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
 
 
 @dataclass(frozen=True)
@@ -126,3 +135,102 @@ def test_a_correspondent_loses_its_accepted_id_and_the_editor_is_warned(served: 
     records[sender] = dataclasses.replace(records[sender], authorities=("http://www.wikidata.org/entity/Q1",))
     warning = next(w for w in missing_authorities(docs, records) if f"({sender})" in w)
     assert "VIAF, GND" in warning and "source/registry/persons.toml" in warning
+
+
+# ============================================================================= DTS
+
+# The validator's checks that need `start`/`end` (ranges): the specification's conformance
+# section exempts level 0 (static files) from ranges, the validator does not. Only these
+# may fail, and only for that reason.
+RANGE_CHECKS = {
+    "test_json_response_uri_templates[None]": "Parameter `start` must be contained",
+    "test_readable_collection_response_additional_required_properties[None]":
+        "Parameter `start` must be contained",
+    "test_navigation_range_response_validity[None]": "",  # asks for a range: 404, no response to check
+}
+
+
+def run_dts_validator(served: Served, resource: str, report: Path) -> dict[str, str]:
+    """Run the vendored validator's test suite against the served API for one document;
+    the failures it reports, by test name, with their messages."""
+    validator = need(VENDOR / "dts-validator")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(validator), str(REPO / "tests")]),
+           "PYTHONDONTWRITEBYTECODE": "1", "EDITION_DTS_RESOURCE": resource}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", str(validator / "tests"), "-q", "-o", "log_cli=false",
+         "--entry-endpoint", f"{served.base}data/dts/entry.jsonld", "-p", "dts_validator_plugin",
+         "-p", "no:cacheprovider", "-p", "no:playwright", "--junitxml", str(report)],
+        env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert report.is_file(), done.stdout[-2000:] + done.stderr[-2000:]
+    cases = list(etree.parse(str(report)).iter("testcase"))
+    assert len(cases) > 20, "the validator ran its checks"
+    failed = {}
+    for case in cases:
+        for outcome in ("failure", "error"):
+            if case.find(outcome) is not None:
+                failed[case.get("name")] = case.find(outcome).get("message") or ""
+    return failed
+
+
+def test_the_dts_reference_validator_passes_but_for_ranges(served: Served, tmp_path: Path) -> None:
+    root = json.loads((served.site / "data" / "dts" / "collection.jsonld").read_text(encoding="utf-8"))
+    resources = [m["@id"] for m in root["member"]]
+    assert resources
+    for resource in resources:
+        failures = run_dts_validator(served, resource, tmp_path / f"{resource}.xml")
+        unexpected = {name: message for name, message in failures.items()
+                      if name not in RANGE_CHECKS or RANGE_CHECKS[name] not in message}
+        assert not unexpected, (resource, unexpected)
+
+
+def test_every_navigation_call_the_templates_allow_answers(served: Served) -> None:
+    """Every (ref, down) a client can build from a Resource's template, with the
+    identifiers the API lists and `down` within the depth of the citation tree it
+    declares (-1, 0 … depth; without ref 1 … depth and -1), answers 200 over HTTP."""
+    root = json.loads((served.site / "data" / "dts" / "collection.jsonld").read_text(encoding="utf-8"))
+    checked = 0
+    for member in root["member"]:
+        template = URITemplate(member["navigation"])
+        structure = member["citationTrees"][0]["citeStructure"]
+        depth = 1 + max((_cite_depth(s) for s in structure), default=0)
+        whole = requests.get(template.expand(resource=member["@id"], down=-1), timeout=10).json()
+        calls = [{"down": d} for d in [*range(1, depth + 1), -1]]
+        for unit in whole["member"]:
+            calls += [{"ref": unit["identifier"]}]
+            calls += [{"ref": unit["identifier"], "down": d} for d in [*range(0, depth + 1), -1]]
+        for values in calls:
+            # As strings: uritemplate expands the integer 0 as if it were empty (";down").
+            url = template.expand(resource=member["@id"], **{k: str(v) for k, v in values.items()})
+            answer = requests.get(url, timeout=10)
+            assert answer.status_code == 200, url
+            checked += 1
+    assert checked > 100
+
+
+def _cite_depth(structure: dict[str, object]) -> int:
+    children = structure.get("citeStructure") or []
+    return 1 + max((_cite_depth(c) for c in children), default=0) if children else 0
+
+
+def test_dts_responses_read_as_linked_data_give_each_resource_one_absolute_iri(served: Served) -> None:
+    """Expanded as JSON-LD (rdflib; DTS's remote context replaced by its vocabulary, since
+    tests make no network request), every subject is an absolute IRI, and a document is
+    the same IRI in the collection and in each navigation response."""
+    dts = served.site / "data" / "dts"
+    files = [dts / "collection.jsonld", *sorted((dts / "collection").glob("*.jsonld")),
+             *sorted((dts / "navigation").glob("*;down=-1.jsonld"))]
+    resources: dict[str, set[str]] = {}
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        context = data["@context"]
+        assert isinstance(context, list) and context[1]["@base"] == f"{served.base}data/dts/"
+        data["@context"] = [{"@vocab": "https://w3id.org/api/dts#"}, context[1]]
+        graph = rdflib.Graph().parse(data=json.dumps(data), format="json-ld", base=path.as_uri())
+        subjects = {str(s) for s in graph.subjects() if isinstance(s, rdflib.URIRef)}
+        assert subjects and all(s.startswith(served.base) for s in subjects), (path.name, subjects)
+        for member in [data.get("resource"), *data.get("member", [])]:
+            if isinstance(member, dict) and member.get("@type") == "Resource":
+                iri = next(s for s in subjects if s.endswith("/" + member["@id"]))
+                resources.setdefault(member["@id"], set()).add(iri)
+    assert resources
+    assert all(len(iris) == 1 for iris in resources.values()), resources

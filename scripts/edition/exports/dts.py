@@ -143,36 +143,34 @@ def _depth(nodes: list[CitableNode]) -> int:
     return max((n.level for n in _walk(nodes)), default=0)
 
 
-def _downs(height: int) -> list[int]:
-    """The `down` values answered below a node whose subtree goes `height` levels deeper:
-    1 (its children) and -1 (all of it), and each depth in between, the only others whose
-    answer differs from both. (down=height, or more, answers what -1 answers.)"""
-    return [*range(1, max(height, 2)), -1] if height > 0 else []
-
-
 def navigation_calls(tops: list[CitableNode]) -> Iterator[tuple[CitableNode | None, int | None,
                                                                  list[CitableNode] | None]]:
     """The Navigation calls the static API answers for one citation tree, as (ref, down,
-    member), member None where the response has none. The set is what a client needs to
-    walk the tree and that is not the same answer under another name (docs/exports.md,
+    member), member None where the response has none: every call the URI template
+    `{;ref,down}` allows with `down` within the tree the Resource declares (`maxCiteDepth`
+    D), so that a client never meets a 404 for a call it may make (docs/exports.md,
     "Which navigation calls exist"):
 
-    - without ref: `down` 1 (the top level) and -1 (the whole tree);
-    - every unit: `ref` alone (the unit);
-    - a unit with children: `ref` with `down` 1 (it and its children) and -1 (its subtree).
+    - without ref: `down` 1 … D and -1 (the levels from the top; the whole tree);
+    - every unit: `ref` alone (the unit), `down=0` (the unit and its siblings), `down`
+      1 … D and -1 (the unit and its descendants that many levels down; a unit without
+      children has none, and the answer says so with an empty list of descendants).
 
-    Not written: `down=0` (a unit and its siblings: the parent's `down=1`, or the top level),
-    and `down` on a unit without children (the unit alone, as `ref` gives it). Each would
-    be one file per unit, and `down=0` repeats every sibling in every sibling's file."""
+    A `down` above D asks for levels the Resource says do not exist: it is not written
+    (a static server answers 404, where a dynamic one would answer 400), and neither is
+    `down=0` without `ref`, which DTS does not define."""
     nodes = list(_walk(tops))
-    # At least down=1 and -1 without ref, even for a tree without units: DTS answers
-    # them with an empty member array then, not with an error.
-    for down in _downs(max(_depth(tops), 1)):
+    depth = max(_depth(tops), 1)
+    parents: dict[str | None, list[CitableNode]] = {}
+    for node in nodes:
+        parents.setdefault(node.parent, []).append(node)
+    for down in [*range(1, depth + 1), -1]:
         yield None, down, [n for n in nodes if down == -1 or n.level <= down]
     for node in nodes:
         yield node, None, None
+        yield node, 0, parents[node.parent]
         subtree = list(_walk([node]))
-        for down in _downs(_depth([node]) - node.level):
+        for down in [*range(1, depth + 1), -1]:
             yield node, down, [n for n in subtree if down == -1 or n.level <= node.level + down]
 
 
@@ -241,6 +239,17 @@ def _dts_root(docs: list[Document], edition: EditionMeta, urls: Urls, paths: Dts
     }
 
 
+def _context(urls: Urls) -> dict[str, Any]:
+    """The JSON-LD context of the collection and navigation responses: DTS's, with a base
+    for the identifiers of collections and resources. DTS passes those identifiers into
+    the URI templates, so they stay short names (an absolute IRI would become a file name
+    full of escaped slashes); without a base, JSON-LD would resolve each against the URL
+    of the response it is read from, and give one resource as many IRIs as there are
+    responses naming it. (The entry point keeps the plain context: it names no resource,
+    and the reference validator wants a string there.)"""
+    return {"@context": [DTS_CONTEXT, {"@base": urls.data("dts/")}]}
+
+
 def dts_collections(docs: list[Document], edition: EditionMeta,
                     urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any]]]:
     """The files of the DTS API that list documents: the entry point and the collections."""
@@ -250,9 +259,9 @@ def dts_collections(docs: list[Document], edition: EditionMeta,
                                        f"a document id {DTS_ROOT!r} clashes with the DTS root collection",
                                        "rename the document folder in source/documents/"))
     paths = DtsPaths(urls)
-    context = {"@context": DTS_CONTEXT}
+    context = _context(urls)
     yield "entry.jsonld", {
-        **context,
+        "@context": DTS_CONTEXT,
         "@id": paths.entry,
         "@type": "EntryPoint",
         "dtsVersion": DTS_VERSION,
@@ -277,7 +286,7 @@ def dts_document(doc: Document, edition: EditionMeta,
     its passages. They depend on its TEI file and the base URL only (render_exports
     reuses them from the previous build when neither changed)."""
     paths = DtsPaths(urls)
-    context = {"@context": DTS_CONTEXT}
+    context = _context(urls)
     tops = _citation_tree(doc, urls)
     resource = _dts_resource(doc, edition, urls, paths, tops, full=False)
     for ref, down, units in navigation_calls(tops):
