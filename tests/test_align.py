@@ -262,3 +262,15 @@ def test_empty_sides() -> None:
                                                                          ((1,), "unaligned"),
                                                                          ((2,), "unaligned")]
     assert align([], [], original_lang="ru", translation_lang="en") == []
+
+
+def test_a_long_text_with_a_header_and_a_missing_tail() -> None:
+    """Past FULL_LATTICE units the lattice is a band around the diagonals: a header on one
+    side and a tail missing on the other still fit in it."""
+    ru, en = synthetic(21, 130)
+    header = [Unit("head", f"ARCHIVAL HEADING LINE {k}", k) for k in range(5)]
+    links = align(ru, header + en[:110], original_lang="ru", translation_lang="en")
+    assert_partition(links, 130, 115)
+    assert [(link.translation, link.flag) for link in links[:5]] == [((k,), "unaligned") for k in range(5)]
+    assert pairs(links)[5:115] == [((k,), (k + 5,)) for k in range(110)]
+    assert all(not link.translation for link in links[115:])

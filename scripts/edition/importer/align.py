@@ -28,7 +28,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -197,9 +197,42 @@ class _Score:
     signals: list[str]
 
 
+@dataclass
+class _Span:
+    """The features of one to three consecutive units of one side, summed."""
+
+    length: int
+    point: str | None
+    inner_points: int
+    numbers: Counter[str]
+    dates: frozenset[str]
+    names: frozenset[str]
+    questions: int
+    exclamations: int
+    quotes: bool
+    kind: str
+    archival: bool
+
+
+def _span(features: list[_Features]) -> _Span:
+    first = features[0]
+    if len(features) == 1:
+        return _Span(first.length, first.point, 0, first.numbers, first.dates, first.names,
+                     first.questions, first.exclamations, first.quotes, _kind_family(first.kind),
+                     first.archival)
+    return _Span(sum(f.length for f in features), first.point,
+                 sum(1 for f in features[1:] if f.point),
+                 sum((f.numbers for f in features), Counter()),
+                 frozenset().union(*(f.dates for f in features)),
+                 frozenset().union(*(f.names for f in features)),
+                 sum(f.questions for f in features), sum(f.exclamations for f in features),
+                 any(f.quotes for f in features), _kind_family(first.kind), first.archival)
+
+
 class _Scorer:
     def __init__(self, orig: list[_Features], trans: list[_Features], ratio: float,
-                 trans_broken: bool, orig_broken: bool):
+                 trans_broken: bool, orig_broken: bool,
+                 evidence: dict[tuple[int, int, int, int], tuple[float, list[str]]] | None = None):
         self.orig = orig
         self.trans = trans
         self.ratio = ratio
@@ -207,23 +240,36 @@ class _Scorer:
         self.orig_broken = orig_broken
         self.orig_kinds = Counter(_kind_family(f.kind) for f in orig)
         self.trans_kinds = Counter(_kind_family(f.kind) for f in trans)
+        self.spans: dict[tuple[int, int, int], _Span] = {}
+        # what the texts say of a bead does not depend on the length ratio: kept across passes
+        self.evidence_cache = evidence if evidence is not None else {}
+
+    def _side(self, side: int, i: int, d: int) -> _Span:
+        key = (side, i, d)
+        span = self.spans.get(key)
+        if span is None:
+            span = self.spans[key] = _span((self.orig if side == 0 else self.trans)[i:i + d])
+        return span
 
     def bead(self, i: int, j: int, di: int, dj: int) -> _Score:
         """The cost of joining orig[i:i+di] with trans[j:j+dj]."""
         n, m = len(self.orig), len(self.trans)
         if di == 0 or dj == 0:
             return self._alone(i, j, di, dj, n, m)
-        o = self.orig[i:i + di]
-        t = self.trans[j:j + dj]
+        o = self._side(0, i, di)
+        t = self._side(1, j, dj)
+        key = (i, j, di, dj)
+        cached = self.evidence_cache.get(key)
+        if cached is None:
+            cached = self.evidence_cache[key] = self._evidence(o, t)
+        evidence_cost, evidence_signals = cached
         signals: list[str] = []
         if (di, dj) != (1, 1):
             signals.append(f"{di}:{dj}")
-        cost = BEADS[(di, dj)]
+        cost = BEADS[(di, dj)] + evidence_cost
         # lengths
-        l1 = sum(f.length for f in o)
-        l2 = sum(f.length for f in t)
-        expected = max(l1 * self.ratio, 1.0)
-        delta = (l2 - expected) / math.sqrt(max(l1, 1) * VARIANCE)
+        expected = max(o.length * self.ratio, 1.0)
+        delta = (t.length - expected) / math.sqrt(max(o.length, 1) * VARIANCE)
         truncated = self.trans_broken and j + dj == m and delta < 0
         truncated_o = self.orig_broken and i + di == n and delta > 0
         if truncated or truncated_o:
@@ -231,9 +277,15 @@ class _Scorer:
             signals.append("text breaks off")
         # Capped: a free rendering must not outweigh every other piece of evidence.
         cost += min(-math.log(max(_norm_sf(delta), 1e-12)), MAX_LENGTH_COST)
-        signals.append(f"length {l2 / expected:.2f}")
+        signals.append(f"length {t.length / expected:.2f}")
+        return _Score(cost, signals + evidence_signals)
+
+    @staticmethod
+    def _evidence(o: _Span, t: _Span) -> tuple[float, list[str]]:
+        cost = 0.0
+        signals: list[str] = []
         # numbered points
-        po, pt = o[0].point, t[0].point
+        po, pt = o.point, t.point
         if po and pt:
             if po == pt:
                 cost -= 3.0
@@ -243,53 +295,45 @@ class _Scorer:
                 signals.append(f"points differ ({po} / {pt})")
         elif po or pt:
             cost += 1.5
-        for f in (*o[1:], *t[1:]):
-            if f.point:  # a numbered point starts a bead, never sits inside one
-                cost += 6.0
+        cost += 6.0 * (o.inner_points + t.inner_points)  # a point starts a bead, never sits inside
         # numbers and dates
-        no = sum((f.numbers for f in o), Counter())
-        nt = sum((f.numbers for f in t), Counter())
-        shared = no & nt
-        unshared = sum(((no - nt) + (nt - no)).values())
-        if shared:
-            cost -= min(sum(shared.values()), 4) * 1.2
-            signals.append("numbers " + ", ".join(sorted(shared)))
-        cost += min(unshared, 6) * 0.8
-        do = frozenset().union(*(f.dates for f in o))
-        dt_ = frozenset().union(*(f.dates for f in t))
-        if do & dt_:
-            cost -= 3.0 * len(do & dt_)
-            signals.extend(f"date {d}" for d in sorted(do & dt_))
-        cost += 1.5 * len(do ^ dt_)
+        if o.numbers or t.numbers:
+            shared = o.numbers & t.numbers
+            unshared = sum(((o.numbers - t.numbers) + (t.numbers - o.numbers)).values())
+            if shared:
+                cost -= min(sum(shared.values()), 4) * 1.2
+                signals.append("numbers " + ", ".join(sorted(shared)))
+            cost += min(unshared, 6) * 0.8
+        if o.dates or t.dates:
+            both = o.dates & t.dates
+            cost -= 3.0 * len(both)
+            signals.extend(f"date {d}" for d in sorted(both))
+            cost += 1.5 * len(o.dates ^ t.dates)
         # names
-        so = frozenset().union(*(f.names for f in o))
-        st = frozenset().union(*(f.names for f in t))
-        if so & st:
-            cost -= min(len(so & st), 3) * 1.5
-            signals.extend(f"name {x}" for x in sorted(so & st))
-        cost += min(len(so ^ st), 4) * 0.5
+        if o.names or t.names:
+            both = o.names & t.names
+            cost -= min(len(both), 3) * 1.5
+            signals.extend(f"name {x}" for x in sorted(both))
+            cost += min(len(o.names ^ t.names), 4) * 0.5
         # punctuation that survives translation
-        qo, qt = sum(f.questions for f in o), sum(f.questions for f in t)
-        if qo and qt:
+        if o.questions and t.questions:
             cost -= 1.0
             signals.append("question")
-        cost += 1.2 * abs(qo - qt)
-        eo, et = sum(f.exclamations for f in o), sum(f.exclamations for f in t)
-        if eo and et:
+        cost += 1.2 * abs(o.questions - t.questions)
+        if o.exclamations and t.exclamations:
             cost -= 0.8
             signals.append("exclamation")
-        cost += 0.6 * abs(eo - et)
-        if any(f.quotes for f in o) != any(f.quotes for f in t):
+        cost += 0.6 * abs(o.exclamations - t.exclamations)
+        if o.quotes != t.quotes:
             cost += 0.5
         # the kind of unit
-        ko, kt = _kind_family(o[0].kind), _kind_family(t[0].kind)
-        if ko == kt:
-            if ko not in ("p", "item", "itemp"):
+        if o.kind == t.kind:
+            if o.kind not in ("p", "item", "itemp"):
                 cost -= 1.0
-                signals.append(f"kind {ko}")
-        elif o[0].archival != t[0].archival:
+                signals.append(f"kind {o.kind}")
+        elif o.archival != t.archival:
             cost += 2.0
-        return _Score(cost, signals)
+        return cost, signals
 
     def _alone(self, i: int, j: int, di: int, dj: int, n: int, m: int) -> _Score:
         if di:
@@ -330,6 +374,25 @@ def _logsumexp(values: list[float]) -> float:
     return top + math.log(sum(math.exp(v - top) for v in values))
 
 
+#: texts up to this many units on each side are aligned over the whole lattice
+FULL_LATTICE = 80
+
+
+def _band(n: int, m: int) -> Callable[[int, int], bool]:
+    """The cells a long text's alignment may pass through: near the diagonal from the
+    start, near the one to the end (a missing head or tail shifts the texts against each
+    other) and near the straight line between the corners. Short texts use every cell."""
+    if max(n, m) <= FULL_LATTICE:
+        return lambda i, j: True
+    width = max(12, math.ceil(0.12 * max(n, m)))
+    slope = m / n if n else 0.0
+
+    def allowed(i: int, j: int) -> bool:
+        return (abs(j - i) <= width or abs((m - j) - (n - i)) <= width
+                or abs(j - i * slope) <= width)
+    return allowed
+
+
 def _solve(scorer: _Scorer, n: int, m: int) -> tuple[list[tuple[int, int, int, int, _Score]],
                                                     dict[tuple[int, int, int, int], float]]:
     """Best path (Viterbi) and the posterior of every bead on it (forward-backward)."""
@@ -348,9 +411,10 @@ def _solve(scorer: _Scorer, n: int, m: int) -> tuple[list[tuple[int, int, int, i
     forward = [[-inf] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     forward[0][0] = 0.0
+    allowed = _band(n, m)
     for i in range(n + 1):
         for j in range(m + 1):
-            if i == 0 and j == 0:
+            if (i == 0 and j == 0) or not allowed(i, j):
                 continue
             terms = []
             for di, dj in BEADS:
@@ -367,7 +431,7 @@ def _solve(scorer: _Scorer, n: int, m: int) -> tuple[list[tuple[int, int, int, i
     backward[n][m] = 0.0
     for i in range(n, -1, -1):
         for j in range(m, -1, -1):
-            if i == n and j == m:
+            if (i == n and j == m) or not allowed(i, j):
                 continue
             terms = []
             for di, dj in BEADS:
@@ -417,7 +481,8 @@ def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lan
     n, m = len(o_feat), len(t_feat)
 
     ratio = _ratio(o_feat, t_feat, t_broken or o_broken)
-    path, posterior = _solve(_Scorer(o_feat, t_feat, ratio, t_broken, o_broken), n, m)
+    scorer = _Scorer(o_feat, t_feat, ratio, t_broken, o_broken)
+    path, posterior = _solve(scorer, n, m)
     # Second pass: the ratio measured on what the first pass aligned with confidence.
     lo = lt = 0
     for i, j, di, dj, _ in path:
@@ -427,7 +492,8 @@ def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lan
             lt += sum(f.length for f in t_feat[j:j + dj])
     if lo > 200 and lt:
         ratio = min(max(lt / lo, 0.5), 2.0)
-        path, posterior = _solve(_Scorer(o_feat, t_feat, ratio, t_broken, o_broken), n, m)
+        path, posterior = _solve(_Scorer(o_feat, t_feat, ratio, t_broken, o_broken,
+                                         scorer.evidence_cache), n, m)
 
     beads: list[Link] = []
     for i, j, di, dj, s in path:
