@@ -130,7 +130,7 @@ def _dates(text: str) -> tuple[list[str], str]:
         return [], text
     found, rest, last = [], [], 0
     for span in spans:
-        if not any(ch.isdigit() for ch in text[span.start:span.end]):
+        if not span.value or not any(ch.isdigit() for ch in text[span.start:span.end]):
             continue  # "yesterday": a word both languages have, but no anchor
         written = text[span.start:span.end]
         day = span.value[:10]
