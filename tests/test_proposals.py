@@ -46,6 +46,8 @@ def test_a_name_and_its_transcription_in_aligned_units_are_one_draft(telegram_dr
 
 def test_the_russian_name_is_put_in_the_nominative(telegram_drafts: dict) -> None:
     assert telegram_drafts["Korea"].names["ru"] == "Корея"
+    # one record, though one unit names it in two cases and another aligns only one of them
+    assert [d.id for d in telegram_drafts.values() if d.names.get("ru") == "Корея"] == ["korea"]
     assert set(telegram_drafts["Korea"].forms["ru"]) == {"Кореи", "Корею"}
     assert telegram_drafts["North Korea"].names["ru"] == "Северная Корея"
     assert telegram_drafts["South Korea"].names["ru"] == "Южная Корея"
@@ -56,6 +58,10 @@ def test_drafts_invent_nothing(telegram_drafts: dict) -> None:
         record = tomllib.loads(render(draft))[draft.id]
         assert set(record) <= {"status", "name", "match", "description"}
         assert record["status"] == "draft" and record["description"] == {"en": ""}
+
+
+def test_routing_labels_and_demonyms_are_not_names(telegram_drafts: dict) -> None:
+    assert not {"Received", "Copies", "English", "Korean", "Chinese"} & set(telegram_drafts)
 
 
 def test_an_unsure_kind_says_so(telegram_drafts: dict) -> None:

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..candidates import FUNCTION_WORDS, natasha_tagger
@@ -56,6 +57,10 @@ TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы�
                      "", "e", "yu", "ya"], strict=True))
 PAIR_SIMILARITY = 0.55
 COORDINATION = re.compile(r" (?:and|or|и|или) ")
+# The labels of archival routing lines ("From … Received 13:55", "Copies: …", «Получена»).
+_ROUTING = ("received sent copies copy series from to no number ciphered telegram "
+            "получена получено отправлена отправлено копии экз серия шифртелеграмма телеграмма")
+ROUTING_WORDS = frozenset(_ROUTING.split())
 DEMONYM = re.compile(r"(?:ese|ish|ian|ean|an|ans|eans|ians)$")
 
 
@@ -200,6 +205,8 @@ def _name_like(piece: str, lang: str) -> bool:
     """Not a demonym or an adjective alone ("Korean", «Южно-Корейского»), not an ordinary
     word capitalised at a sentence's start («Члены»)."""
     words = piece.split()
+    if len(words) == 1 and piece.casefold() in ROUTING_WORDS:
+        return False
     if lang == "en":
         return not (len(words) == 1 and DEMONYM.search(piece) and not piece.isupper())
     if lang == "ru" and not piece.isupper():
@@ -346,16 +353,19 @@ def _draft_id(names: Mapping[str, str], taken: set[str]) -> str:
 def _same(a: str, b: str, lang: str, kind: str) -> bool:
     """Are two forms one name (the same words, or case forms of one another)?"""
     fa, fb = a.casefold().replace("ё", "е"), b.casefold().replace("ё", "е")
-    if fa == fb:
+    if fa == fb or _key(a, lang) == _key(b, lang):
         return True
     if lang != "ru":
         return False
+    forms_a, forms_b = _declined(a, kind), _declined(b, kind)
+    return fb in forms_a or fa in forms_b or bool(forms_a & forms_b)
+
+
+@lru_cache(maxsize=4096)
+def _declined(name: str, kind: str) -> frozenset[str]:
     from ..names import RussianDecliner
 
-    decliner = RussianDecliner()
-    forms_a = {s for spellings in decliner.forms(a, kind).values() for s in spellings}
-    forms_b = {s for spellings in decliner.forms(b, kind).values() for s in spellings}
-    return fb in forms_a or fa in forms_b or bool(forms_a & forms_b)
+    return frozenset(s for spellings in RussianDecliner().forms(name, kind).values() for s in spellings)
 
 
 def propose(units_by_lang: Mapping[str, Sequence[Unit]], links: Sequence[Link], registry: Registry,
@@ -415,8 +425,19 @@ def propose(units_by_lang: Mapping[str, Sequence[Unit]], links: Sequence[Link], 
 
 
 def _distinct(cands: list[Candidate]) -> list[Candidate]:
-    """One candidate per spelling within a link (a name said twice is one name)."""
-    return list({c.text.casefold(): c for c in reversed(cands)}.values())[::-1]
+    """One candidate per name within a link (a name said twice, in two cases, is one)."""
+    return list({_key(c.text, c.lang): c for c in reversed(cands)}.values())[::-1]
+
+
+@lru_cache(maxsize=4096)
+def _key(text: str, lang: str) -> str:
+    """The name with each Russian word in its dictionary form («Корею», «Кореи» -> «корея»)."""
+    folded = text.casefold().replace("ё", "е")
+    if lang != "ru":
+        return folded
+    morph = morph_analyzer()
+    return " ".join(morph.parse(w)[0].normal_form if morph.word_is_known(w) else w
+                    for w in folded.split())
 
 
 def _kinds_agree(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
