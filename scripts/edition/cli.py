@@ -39,6 +39,12 @@ def _cmd_new(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace, project: Project) -> int:
+    from .check import main as check_main
+
+    return check_main(project, args.documents or None)
+
+
 def _cmd_validate(args: argparse.Namespace, project: Project) -> int:
     from .validate import main as validate_main
 
@@ -82,6 +88,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("document", help="document id, e.g. 1950-01-31-sender-to-addressee")
     p.add_argument("--languages", default="ru,en", help="comma-separated, original first (default ru,en)")
     p.set_defaults(handler=_cmd_new)
+
+    p = sub.add_parser("check", help="run every check an editor needs, write nothing",
+                       description="Check the source (settings, register, metadata, transcriptions: "
+                       "markup, alignment, faithfulness to the witness, characters of the wrong script; "
+                       "probable slips as warnings), encode in memory, validate the TEI, and say "
+                       "whether tei/ is fresh. Every problem at once, at the source file and line; "
+                       "nothing is written. Exit 0 when there is no error.")
+    p.add_argument("documents", nargs="*", metavar="DOCUMENT", help="document ids (default: all)")
+    p.set_defaults(handler=_cmd_check)
 
     p = sub.add_parser("validate", help="validate TEI files (TEI P5 and the edition's rules)")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="TEI files (default: tei/)")

@@ -15,6 +15,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from lxml import etree
+
 from .annotate import annotate
 from .errors import EditionError, Problem
 from .facsimile.pages import witness_pages
@@ -25,6 +27,7 @@ from .paths import REGISTERS_ID, Project
 from .progress import progress
 from .proofread import proofread_file
 from .registry import Registry
+from .sourcemap import SourceMap, parse_tei
 from .tei import build_document, build_registers, serialize
 from .workers import pool_map, use_pool
 
@@ -135,8 +138,9 @@ def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:
     return serialize(tree)
 
 
-def _gate(staged: dict[str, Path]) -> dict[str, list[Problem]]:
-    """Validate staged files (both layers); the problems of each file that fails, by id."""
+def _gate(project: Project, registry: Registry, staged: dict[str, Path]) -> dict[str, list[Problem]]:
+    """Validate staged files (both layers); the problems of each file that fails, by id,
+    stated where the editor can act: the source line the failing element comes from."""
     from .validate import ValidatorUnavailable, validate_paths
 
     by_path = {path.resolve(): doc_id for doc_id, path in staged.items()}
@@ -147,13 +151,20 @@ def _gate(staged: dict[str, Path]) -> dict[str, list[Problem]]:
         raise EditionError(Problem(None, None, f"the new TEI could not be validated: {err.message}",
                                    "nothing was written; install what is missing "
                                    "(scripts/setup.sh)")) from None
+    roots: dict[str, etree._Element | None] = {}
     for f in findings:
         if f.severity == "warning":  # drafts are reported by validate and build, not refused
             continue
         doc_id = by_path.get(Path(f.file).resolve()) if f.file else None
-        shown = f"tei/{doc_id}.xml (as it would be written)" if doc_id else f.file
-        failed.setdefault(doc_id or "", []).append(
-            Problem(shown, f.line, f"[{f.rule}] {f.message}", f.hint, column=f.column))
+        if doc_id is None:
+            failed.setdefault("", []).append(
+                Problem(f.file, f.line, f"[{f.rule}] {f.message}", f.hint, column=f.column))
+            continue
+        if doc_id not in roots:
+            roots[doc_id] = parse_tei(staged[doc_id].read_bytes())
+        failed.setdefault(doc_id, []).append(
+            SourceMap(project, doc_id, registry).problem(roots[doc_id], f.line, f.column, f.rule,
+                                                         f.message, f.hint))
     return failed
 
 
@@ -280,7 +291,7 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
             staged[doc_id] = staging / f"{doc_id}.xml"
             staged[doc_id].write_bytes(data)
         if validate and staged:
-            for doc_id, problems in _gate(staged).items():
+            for doc_id, problems in _gate(project, sources.registry, staged).items():
                 result.failed.setdefault(doc_id, []).extend(problems)
         if "" in result.failed or REGISTERS_ID in result.failed:
             return result  # not attributable to one document, or the registers: publish nothing

@@ -103,7 +103,8 @@ def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\[+\s*{re.escape(key)}\s*\]+|{re.escape(key)}\s*=)", re.M)
+    # [ \t]*, not \s*: white space before a key must not reach back over blank lines
+    pattern = re.compile(rf"^[ \t]*(\[+[ \t]*{re.escape(key)}[ \t]*\]+|{re.escape(key)}[ \t]*=)", re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
@@ -180,7 +181,9 @@ def load_document(folder: Path) -> DocumentMeta:
     original = need("original")
     if original not in languages:
         raise EditionError(Problem(path, _line_of(text, "original"),
-                                   f"original {original!r} is not among languages", "fix it"))
+                                   f"original {original!r} is not among languages",
+                                   "set original to the language the document was written in, "
+                                   "one of languages"))
     title = need("title")
     if "en" not in title:
         raise EditionError(Problem(path, _line_of(text, "title"), "title needs an English title (en)",

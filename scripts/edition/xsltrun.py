@@ -150,8 +150,16 @@ def _refusal(err: PySaxonApiError, stylesheet: Path, where: str) -> EditionError
             f"XSLT {stylesheet.name} tried to read a resource it was not given: {text}; refused",
             "stylesheets read only the document and the files passed to them as parameters "
             "(edition.xsltrun); pass the file as a Path parameter instead of calling doc()"))
+    document = Path(where).stem if where.endswith(".xml") else ""
+    if document:
+        return EditionError(Problem(
+            where, None, f"rendering document {document!r} with {stylesheet.name} failed: {text}",
+            f"run `edition check {document}`: it names the source line that makes TEI the "
+            f"stylesheets cannot render; if it reports nothing, the fault is in xslt/ "
+            f"({stylesheet.name}): report it with this message"))
     return EditionError(Problem(where, None, f"XSLT {stylesheet.name} failed: {text}",
-                                "see Saxon's message above"))
+                                f"the fault is in xslt/ ({stylesheet.name}) or in what was passed to it: "
+                                "report it with this message"))
 
 
 def transform(stylesheet: Path, source: Path | None = None, *, xml_text: str | None = None,
