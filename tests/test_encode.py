@@ -480,5 +480,7 @@ def test_a_draft_record_is_encoded_as_an_automatic_unconfirmed_identification(tm
     assert registers.findall(".//tei:respStmt[@xml:id='resp-auto-names']", ns)
     report = validate([project.tei])
     assert not report.errors
+    naming = {p.name for p in project.tei.glob("*.xml")
+              if b'ref="#northtown"' in p.read_bytes() or p.name == "registers.xml"}
     assert {(Path(f.file).name, f.rule) for f in report.warnings} == {
-        ("1950-01-31-ivanov-to-petrov.xml", "W-DRAFT-RECORD"), ("registers.xml", "W-DRAFT-RECORD")}
+        (name, "W-DRAFT-RECORD") for name in naming}

@@ -58,7 +58,8 @@ EDITOR_HINTS = {
     "E-ALIGN-SYMMETRIC": _TOOLKIT, "E-ALIGN-LANGUAGE": _TOOLKIT, "E-UNIT-NUMBER": _TOOLKIT,
     "E-ID-PATTERN": "check the ids: register ids and @labels are lower-case letters, digits and '-'",
     "E-TEI-SUBSET": _TOOLKIT, "E-REF-RESOLVES": "check the register ids named here ({@id …}, "
-                    "persons = [...], place = \"…\"): each must be a record of source/registry/",
+                    "persons = [...], place = \"…\"): each must be a record of source/registry/; and "
+                    "`answers`: the document it names must encode too (see its own errors)",
     "E-RECORD-USED": _TOOLKIT,
 }
 
