@@ -38,5 +38,13 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
+# --- dapytains, for the tests (its own environment) --------------------------------
+# The DTS reference implementation pins a saxonche older than the edition's, so it cannot
+# share .venv; tests/test_exports_clients.py runs it from .venv-dapytains.
+if [ "$want_test" = 1 ] && [ ! -x .venv-dapytains/bin/python ]; then
+  python3 -m venv .venv-dapytains
+  .venv-dapytains/bin/python -m pip install -q "dapytains==1.0.0rc4"
+fi
+
 # --- TEI P5 schema (tei_all.rng, TEI P5 4.3.0) ----------------------------------
 .venv/bin/python -m edition.schemafetch

@@ -498,7 +498,7 @@ def test_navigation_reaches_every_paragraph_with_its_permalink(
         assert paragraphs
         for p in paragraphs:
             unit = by_id[p.get(XML_ID)]
-            assert unit["citeType"] == "paragraph"
+            assert (unit["citeType"], unit["dublinCore"]["type"]) == ("passage", "paragraph")
             assert unit["@id"] == f"{BASE}documents/{doc_id}.html#{p.get(XML_ID)}"
             language = p.xpath("string(ancestor::tei:div[@xml:lang][1]/@xml:lang)", namespaces=NS)
             assert unit["dublinCore"]["language"] == language

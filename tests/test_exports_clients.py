@@ -234,3 +234,40 @@ def test_dts_responses_read_as_linked_data_give_each_resource_one_absolute_iri(s
                 resources.setdefault(member["@id"], set()).add(iri)
     assert resources
     assert all(len(iris) == 1 for iris in resources.values()), resources
+
+
+# ======================================================================== dapytains
+
+DAPYTAINS = REPO / ".venv-dapytains" / "bin" / "python"
+
+
+def test_dapytains_builds_our_citation_tree_and_serves_our_passages(served: Served) -> None:
+    """dapytains (the DTS reference implementation, PyPI), given our TEI, reads the
+    refsDecl/citeStructure and builds the tree of the static API: the same identifiers,
+    levels, parents, unit names and kinds; and the passage it serves for each unit has
+    the text of our document endpoint's passage."""
+    if not DAPYTAINS.exists():
+        pytest.skip("dapytains' environment (.venv-dapytains) is missing: run scripts/setup.sh --test")
+    files = served.project.tei_documents()
+    done = subprocess.run([str(DAPYTAINS), str(REPO / "tests" / "dapytains_tree.py"), *map(str, files)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    theirs = json.loads(done.stdout)
+    dts = served.site / "data" / "dts"
+    for path in files:
+        read = theirs[str(path)]
+        ours = json.loads((dts / "navigation" / f"{path.stem};down=-1.jsonld").read_text(encoding="utf-8"))
+        assert [(u["identifier"], u["level"], u["parent"], u["citeType"],
+                 u["dublinCore"]["http://purl.org/dc/terms/type"]) for u in read["tree"]] == \
+            [(u["identifier"], u["level"], u["parent"], u["citeType"], [u["dublinCore"]["type"]])
+             for u in ours["member"]]
+        structure = ours["resource"]["citationTrees"][0]["citeStructure"]
+        assert _cite_types(structure) == _cite_types([read["citeStructure"]])
+        for unit in ours["member"]:
+            passage = etree.parse(str(dts / "document" / f"{path.stem};ref={unit['identifier']}.xml"))
+            text = " ".join("".join(passage.find(".//{https://w3id.org/api/dts#}wrapper").itertext()).split())
+            assert read["passages"][unit["identifier"]] == text, unit["identifier"]
+
+
+def _cite_types(structures: list[dict[str, object]]) -> list[object]:
+    return [(s["citeType"], _cite_types(s.get("citeStructure") or [])) for s in structures]

@@ -95,6 +95,8 @@
       <xsl:apply-templates mode="site-prose"/>
     </section>
   </xsl:template>
+  <!-- A refsDecl of citeStructures declares the citation tree for software (DTS): no prose. -->
+  <xsl:template match="refsDecl[not(p)]" mode="site-prose" priority="2"/>
   <xsl:template match="encodingDesc/p" mode="site-prose" priority="2">
     <p><xsl:apply-templates mode="site-prose"/></p>
   </xsl:template>

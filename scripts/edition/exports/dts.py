@@ -18,6 +18,7 @@ from ..documents import TEI_NS, XML_ID, Document, T, local_refs, parse
 from ..errors import EditionError, Problem
 from ..fingerprint import Store, code_hash, hash_bytes
 from ..metadata import EditionMeta
+from ..tei.citation import PASSAGE_UNIT, UNIT_NAMES, VERSION_UNIT
 from . import files
 from . import urls as urls_module
 from .files import write_bytes, write_json, xml_bytes
@@ -27,9 +28,6 @@ DTS_NS = "https://w3id.org/api/dts#"
 DTS_CONTEXT = "https://dtsapi.org/context/v1.0.json"
 DTS_VERSION = "1.0"
 DTS_ROOT = "edition"  # the id of the root collection
-# citeType of a unit, by TEI element: what a reader would call the passage.
-CITE_TYPES = {"head": "heading", "seg": "line", "dateline": "dateline", "salute": "salutation",
-              "p": "paragraph", "signed": "signature"}
 # What a document's own DTS files are made with besides its TEI and the base URL: the
 # key under which write_dts reuses them from the previous build.
 DTS_CODE = (Path(__file__), Path(documents.__file__), Path(files.__file__), Path(urls_module.__file__))
@@ -88,6 +86,7 @@ class CitableNode:
     lang: str
     relation: list[str]
     children: list[CitableNode] = field(default_factory=list)
+    kind: str = ""  # Dublin Core type: edition or translation; paragraph, heading, …
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -99,6 +98,8 @@ class CitableNode:
             "@id": self.url,
         }
         dublin: dict[str, Any] = {"language": self.lang}
+        if self.kind:
+            dublin["type"] = self.kind
         if self.relation:
             dublin["relation"] = self.relation
         out["dublinCore"] = dublin
@@ -107,16 +108,20 @@ class CitableNode:
 
 def _citation_tree(doc: Document, urls: Urls) -> list[CitableNode]:
     """Level 1: the language versions (TEI division ids); level 2: their alignment units,
-    whose identifiers are the edition's permalink anchors."""
+    whose identifiers are the edition's permalink anchors: the tree the TEI declares in
+    its refsDecl (edition.tei.citation), with the same unit names. What kind of division
+    (the original, a translation) or passage (paragraph, heading, …) each is, is its
+    Dublin Core type, as the TEI's citeData gives it."""
     tops = []
     for division in doc.divisions:
         relation = [urls.unit(doc.id, c) for c in division.corresp]
-        top = CitableNode(division.id, 1, None, division.type or "text", urls.unit(doc.id, division.id),
-                          division.lang, relation)
+        top = CitableNode(division.id, 1, None, VERSION_UNIT, urls.unit(doc.id, division.id),
+                          division.lang, relation, kind=division.type)
         for unit in division.units:
             top.children.append(CitableNode(
-                unit.id, 2, division.id, CITE_TYPES.get(unit.kind, unit.kind), urls.unit(doc.id, unit.id),
-                unit.lang, [urls.unit(doc.id, c) for c in unit.corresp]))
+                unit.id, 2, division.id, PASSAGE_UNIT, urls.unit(doc.id, unit.id),
+                unit.lang, [urls.unit(doc.id, c) for c in unit.corresp],
+                kind=UNIT_NAMES.get(unit.kind, unit.kind)))
         tops.append(top)
     return tops
 

@@ -6,7 +6,8 @@ correspondence chain). Output: an lxml tree; :func:`serialize` gives the bytes.
 Everything is ordered by the sources or sorted, so the same input gives the same bytes.
 
 One module per part of the file: ``text`` (divisions and units), ``header``
-(teiHeader), ``standoff`` (register records), ``registers`` (tei/registers.xml),
+(teiHeader), ``citation`` (its refsDecl: the citation tree), ``standoff`` (register
+records), ``registers`` (tei/registers.xml),
 ``facsimile`` (page images and the text's pointers into them),
 ``xml`` (the element maker and the serialiser); ``state`` is what they share.
 """
@@ -37,6 +38,7 @@ class Builder(TextBuilder, HeaderBuilder, StandoffBuilder):
     def build(self) -> etree._ElementTree:
         self._check_alignment()
         body = E("body", *(self._division(d) for d in self.divisions))
+        self.body = body  # the header declares its citation tree (refsDecl)
         header = self._header()
         tei = E("TEI", header, self._standoff(), self._facsimile(), E("text", body))
         # standOff belongs between teiHeader and text

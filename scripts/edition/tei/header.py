@@ -7,6 +7,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import EditionError, Problem
+from .citation import refs_decl
 from .state import BuildState, _Division
 from .xml import LANGUAGE_NAMES, RESP_EDITION, RESP_WITNESS, TEI_NS, XML_ID, E, auto_names_resp
 
@@ -159,7 +160,9 @@ class HeaderBuilder(BuildState):
             editorial.append(E("p", " ".join(interventions)))
         app = E("appInfo", E("application", E("label", "edition toolkit"), ident="edition",
                              version=__version__))
-        return E("encodingDesc", project, E("editorialDecl", *editorial), app)
+        body = getattr(self, "body", None)
+        refs = refs_decl(body) if body is not None else None
+        return E("encodingDesc", project, E("editorialDecl", *editorial), refs, app)
 
     def _profile_desc(self) -> etree._Element:
         doc = self.doc
