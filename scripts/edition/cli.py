@@ -45,6 +45,16 @@ def _cmd_check(args: argparse.Namespace, project: Project) -> int:
     return check_main(project, args.documents or None)
 
 
+def _cmd_import(args: argparse.Namespace, project: Project) -> int:
+    from .importer import import_records
+
+    for item in import_records(project, args.records, doc_id=args.id):
+        print(item.report, end="")
+        print(f"  written: {item.folder}/ (the report is in {item.folder.name}/import-report.txt); "
+              "next: `edition encode`")
+    return 0
+
+
 def _cmd_validate(args: argparse.Namespace, project: Project) -> int:
     from .validate import main as validate_main
 
@@ -97,6 +107,16 @@ def _parser() -> argparse.ArgumentParser:
                        "nothing is written. Exit 0 when there is no error.")
     p.add_argument("documents", nargs="*", metavar="DOCUMENT", help="document ids (default: all)")
     p.set_defaults(handler=_cmd_check)
+
+    p = sub.add_parser("import", help="import records as the archive publishes them into source/documents/",
+                       description="Turn each record (texts, '###', the archive's labelled metadata) "
+                       "into a complete source/documents/<id>/: witness files, transcriptions with "
+                       "units and alignment, metadata.toml, and import-report.txt. Nothing is written "
+                       "unless every record imports.")
+    p.add_argument("records", nargs="+", type=Path, metavar="FILE", help="record files")
+    p.add_argument("--id", help="the document id (one record only; default: date-sender-to-addressee "
+                   "from the record, else its record id)")
+    p.set_defaults(handler=_cmd_import)
 
     p = sub.add_parser("validate", help="validate TEI files (TEI P5 and the edition's rules)")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="TEI files (default: tei/)")

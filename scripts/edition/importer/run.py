@@ -1,0 +1,259 @@
+"""`edition import`: records in, complete document folders out, or nothing at all.
+
+Every record is read, segmented, aligned and composed in memory first; only when all of
+them are right is anything written, each folder into a temporary folder beside its final
+place and then renamed into place, so that a failure never leaves half a document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EditionError, Problem
+from ..metadata import DOC_ID_RE
+from ..paths import REGISTERS_ID, Project
+from ..proofread import known_words
+from ..registry import Registry
+from ..scriptcheck import mixed_scripts
+from ..slips import probable_slips
+from .align import Link, Unit, align
+from .citation import slug_word
+from .meta import Composed, compose, iso_date, metadata_text, stated_languages
+from .record import LanguageBlock, Record, read_record
+from .report import ReportData, Suspect, render
+from .segment import Segment, segment
+from .transcribe import Correction, place_units, transcription_text
+
+REPORT_NAME = "import-report.txt"
+UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
+
+
+@dataclass
+class Imported:
+    """One record, ready to be written (or written: ``folder`` then exists)."""
+
+    source: Path
+    doc_id: str
+    folder: Path
+    files: dict[str, str]
+    report: str
+    record: Record
+    composed: Composed
+    links: list[Link]
+    segments: dict[str, list[Segment]]
+
+
+def block_language(block: LanguageBlock) -> str:
+    if block.script == "latin":
+        return "en"
+    text = block.witness()
+    return "uk" if any(ch in UKRAINIAN_LETTERS for ch in text) else "ru"
+
+
+def decide_languages(record: Record) -> tuple[list[str], str]:
+    """(languages present, original first; the original's code or "" unknown)."""
+    present = []
+    for block in record.blocks:
+        block.lang = block_language(block)
+        present.append(block.lang)
+    stated = stated_languages(record)
+    non_english = [lang for lang in present if lang != "en"]
+    stated_other = [lang for lang in stated if lang != "en"]
+    translated = bool(record.citation and "translat" in record.citation.text.lower()) \
+        or "translat" in record.value("Source").lower()
+    if stated_other and stated_other[0] in present:
+        original = stated_other[0]
+    elif non_english:
+        original = non_english[0]
+    elif stated_other:
+        original = stated_other[0]          # translation only: the record names the original
+    elif stated == ["en"] and not translated:
+        original = "en"                     # the record says the document is in English
+    else:
+        original = ""                       # translation only, the original's language unknown
+    languages = sorted(present, key=lambda lang: (lang != original, present.index(lang)))
+    return languages, original
+
+
+def derive_id(composed: Composed, record: Record) -> str | None:
+    sender = slug_word(composed.title.sender)
+    addressee = slug_word(composed.title.recipient or composed.title.addressee)
+    if composed.date and sender and addressee:
+        return f"{composed.date}-{sender}-to-{addressee}"
+    record_id = "".join(ch for ch in record.value("Record ID").lower() if ch.isalnum() or ch == "-")
+    if record_id:
+        return f"record-{record_id}"
+    return None
+
+
+def _suspects(lang: str, segments: Sequence[Segment], known: frozenset[str]) -> list[Suspect]:
+    out = []
+    for seg in segments:
+        for f in mixed_scripts(seg.text, lang):
+            if not f.reading or f.reading == f.word:
+                out.append(Suspect(lang, seg.line, f.word, f.reading, f.message, "script"))
+        for f in probable_slips(seg.text, lang, known):
+            out.append(Suspect(lang, seg.line, f.word, f.reading, f.message, "slip"))
+    return out
+
+
+def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | None = None,
+            today: dt.date | None = None) -> Imported:
+    """Read and compose one record; raise EditionError (file:line, what to do) on bad input."""
+    record = read_record(path)
+    languages, original = decide_languages(record)
+    date_text = record.date.text if record.date else ""
+    written = iso_date(date_text)
+    day = dt.date.fromisoformat(written) if written else None
+    by_lang = {block.lang: block for block in record.blocks}
+    segmentations = {lang: segment(by_lang[lang], day) for lang in languages}
+    segments = {lang: segmentations[lang].segments for lang in languages}
+    composed = compose(record, segments, registry)
+    if doc_id is None:
+        doc_id = derive_id(composed, record)
+        if doc_id is None:
+            raise EditionError(Problem(path, record.separator, "cannot name the document: the record "
+                                       "states neither date, sender and addressee nor a record id",
+                                       "give the id: edition import FILE --id "
+                                       "YYYY-MM-DD-sender-to-addressee"))
+    if not DOC_ID_RE.match(doc_id) or doc_id == REGISTERS_ID:
+        raise EditionError(Problem(path, None, f"bad document id {doc_id!r}",
+                                   "use lower-case letters, digits and '-', "
+                                   "e.g. 1950-01-31-sender-to-addressee"))
+    folder = project.documents / doc_id
+    if folder.exists():
+        raise EditionError(Problem(path, None, f"the document id {doc_id!r} is taken: {folder} exists",
+                                   "choose another id with --id, or remove that folder if it is an "
+                                   "earlier import you do not want"))
+    # the alignment
+    links: list[Link] = []
+    units = {lang: [Unit(s.kind, s.text, s.line) for s in segments[lang]] for lang in languages}
+    if len(languages) == 2:
+        links = align(units[languages[0]], units[languages[1]], original_lang=languages[0],
+                      translation_lang=languages[1], registry=registry)
+    else:
+        links = [Link((i,), (), 1.0, (), "skipped" if s.kind == "gap" else "")
+                 for i, s in enumerate(segments[languages[0]])]
+    sides = [segments[lang] for lang in languages]
+    placed = dict(zip(languages, place_units(sides, links), strict=True))
+    files: dict[str, str] = {}
+    corrections: dict[str, list[Correction]] = {}
+    title = record.title.text.strip() if record.title else doc_id
+    for lang in languages:
+        block = by_lang[lang]
+        role = "original" if lang == original else "translation"
+        header = [f"{title}: {lang} {role}, imported by `edition import` from {path.name}",
+                  f"(record lines {block.first}-{block.last}; witness/{lang}.txt is the block as published).",
+                  "Format: docs/source-format.md. The @labels pair units across languages: change a",
+                  "label to change the alignment; a trailing '\\' cuts a run-on witness line."]
+        corrections[lang] = []
+        files[f"{lang}.txt"] = transcription_text(segments[lang], placed[lang], lang, header=header,
+                                                  truncated=segmentations[lang].truncated,
+                                                  corrections=corrections[lang])
+        files[f"witness/{lang}.txt"] = block.witness()
+    files["witness/page.txt"] = _normalised(path)
+    publisher = composed.citation.archive if composed.citation else ""
+    files["metadata.toml"] = metadata_text(record, composed, languages=languages, original=original,
+                                           publisher=publisher, today=today or dt.date.today(),
+                                           source_name=path.name)
+    known = known_words(registry)
+    data = ReportData(
+        source=str(path), target=f"source/documents/{doc_id}/", doc_id=doc_id,
+        line_endings=record.line_endings, bom=record.bom, languages=languages, original=original,
+        blocks={lang: (by_lang[lang].first, by_lang[lang].last) for lang in languages},
+        segments=segments, placed=placed, links=links,
+        run_on_lines={lang: segmentations[lang].run_on_lines for lang in languages},
+        truncated={lang: segmentations[lang].truncated for lang in languages},
+        found=_found(composed, record), not_found=composed.not_found,
+        unknown_labels=composed.unknown, corrections=corrections,
+        suspects=[s for lang in languages for s in _suspects(lang, segments[lang], known)])
+    report = render(data)
+    files[REPORT_NAME] = report
+    return Imported(path, doc_id, folder, files, report, record, composed, links, segments)
+
+
+def _normalised(path: Path) -> str:
+    text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _found(c: Composed, record: Record) -> list[str]:
+    out = []
+    if c.date:
+        out.append(f"date {c.date}")
+    for role, party in (("sender", c.sender), ("addressee", c.addressee), ("for", c.recipient)):
+        if party and party.ids:
+            out.append(f"{role} {'/'.join(party.ids)} ({party.name!r} in {party.source})")
+    for action in ("sent", "transmitted", "received"):
+        for key in ("place", "date"):
+            if key in c.actions[action]:
+                where = c.evidence.get(f"{action}.{key}", "?")
+                out.append(f"{action} {key} {c.actions[action][key]} (line {where})")
+    if c.references:
+        out.append(f"{len(c.references)} archival reference(s): " + "; ".join(r.text or r.repository
+                                                                            for r in c.references))
+    if c.number:
+        out.append(f"number {c.number}")
+    if c.translator:
+        out.append(f"translator {c.translator}")
+    if c.citation:
+        out.append("citation line" + (f", URL {c.citation.url}" if c.citation.url else ""))
+    if record.value("Record ID"):
+        out.append(f"record id {record.value('Record ID')}")
+    return out
+
+
+def write(imported: Imported) -> None:
+    """Write one prepared document: into a temporary folder, then one rename into place."""
+    parent = imported.folder.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".import-{imported.doc_id}-", dir=parent))
+    try:
+        for name, content in imported.files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8", newline="\n")
+        if imported.folder.exists():
+            raise EditionError(Problem(imported.source, None,
+                                       f"the document id {imported.doc_id!r} is taken: "
+                                       f"{imported.folder} exists",
+                                       "choose another id with --id"))
+        os.rename(staging, imported.folder)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def import_records(project: Project, paths: Sequence[Path], *, doc_id: str | None = None,
+                   today: dt.date | None = None, dry_run: bool = False) -> list[Imported]:
+    """Import every record, or none: all are prepared before the first is written."""
+    if doc_id is not None and len(paths) != 1:
+        raise EditionError(Problem(None, None, "--id names one document, but several records were given",
+                                   "import the records one by one with --id, or without --id"))
+    registry = Registry.load(project.registry)
+    prepared: list[Imported] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            prepared.append(prepare(project, Path(path), registry, doc_id=doc_id, today=today))
+        except EditionError as err:
+            problems.extend(err.problems)
+    seen: dict[str, Path] = {}
+    for item in prepared:
+        if item.doc_id in seen:
+            problems.append(Problem(item.source, None, f"the document id {item.doc_id!r} is also the id of "
+                                    f"{seen[item.doc_id]}", "import one of them with --id"))
+        seen[item.doc_id] = item.source
+    if problems:
+        raise EditionError(problems)
+    if not dry_run:
+        for item in prepared:
+            write(item)
+    return prepared
