@@ -25,6 +25,7 @@ from ..slips import probable_slips
 from .align import Link, Unit, align
 from .citation import slug_word
 from .meta import Composed, compose, iso_date, metadata_text, stated_languages
+from .proposals import Draft, propose, write_drafts
 from .record import LanguageBlock, Record, read_record
 from .report import ReportData, Suspect, render
 from .segment import Segment, segment
@@ -47,6 +48,7 @@ class Imported:
     composed: Composed
     links: list[Link]
     segments: dict[str, list[Segment]]
+    drafts: list[Draft]
 
 
 def block_language(block: LanguageBlock) -> str:
@@ -140,6 +142,8 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
     else:
         links = [Link((i,), (), 1.0, (), "skipped" if s.kind == "gap" else "")
                  for i, s in enumerate(segments[languages[0]])]
+    drafts = propose(units, links, registry, original_lang=languages[0],
+                     translation_lang=languages[1] if len(languages) > 1 else "")
     sides = [segments[lang] for lang in languages]
     placed = dict(zip(languages, place_units(sides, links), strict=True))
     files: dict[str, str] = {}
@@ -172,10 +176,17 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
         truncated={lang: segmentations[lang].truncated for lang in languages},
         found=_found(composed, record), not_found=composed.not_found,
         unknown_labels=composed.unknown, corrections=corrections,
+        drafts=[_describe_draft(d) for d in drafts],
         suspects=[s for lang in languages for s in _suspects(lang, segments[lang], known)])
     report = render(data)
     files[REPORT_NAME] = report
-    return Imported(path, doc_id, folder, files, report, record, composed, links, segments)
+    return Imported(path, doc_id, folder, files, report, record, composed, links, segments, drafts)
+
+
+def _describe_draft(draft: Draft) -> str:
+    names = "; ".join(f"{lang} {name!r}" for lang, name in draft.names.items())
+    kind = draft.kind if draft.kind_sure else f"{draft.kind}? (unsure)"
+    return f"{draft.id} ({kind}): {names}"
 
 
 def _normalised(path: Path) -> str:
@@ -233,27 +244,52 @@ def write(imported: Imported) -> None:
 
 def import_records(project: Project, paths: Sequence[Path], *, doc_id: str | None = None,
                    today: dt.date | None = None, dry_run: bool = False) -> list[Imported]:
-    """Import every record, or none: all are prepared before the first is written."""
+    """Import every record, or none: all are prepared before the first is written. Draft
+    registry records proposed for one record are known to the next (one entity, one draft)."""
     if doc_id is not None and len(paths) != 1:
         raise EditionError(Problem(None, None, "--id names one document, but several records were given",
                                    "import the records one by one with --id, or without --id"))
-    registry = Registry.load(project.registry)
-    prepared: list[Imported] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            prepared.append(prepare(project, Path(path), registry, doc_id=doc_id, today=today))
-        except EditionError as err:
-            problems.extend(err.problems)
-    seen: dict[str, Path] = {}
-    for item in prepared:
-        if item.doc_id in seen:
-            problems.append(Problem(item.source, None, f"the document id {item.doc_id!r} is also the id of "
-                                    f"{seen[item.doc_id]}", "import one of them with --id"))
-        seen[item.doc_id] = item.source
-    if problems:
-        raise EditionError(problems)
-    if not dry_run:
+    with tempfile.TemporaryDirectory(prefix=".import-registry-", dir=project.source) as work:
+        drafts_dir = Path(work) / "registry"
+        if project.registry.is_dir():
+            shutil.copytree(project.registry, drafts_dir)
+        else:
+            drafts_dir.mkdir()
+        registry = Registry.load(drafts_dir)
+        prepared: list[Imported] = []
+        problems: list[Problem] = []
+        for path in paths:
+            try:
+                item = prepare(project, Path(path), registry, doc_id=doc_id, today=today)
+            except EditionError as err:
+                problems.extend(err.problems)
+                continue
+            prepared.append(item)
+            if item.drafts:
+                write_drafts(item.drafts, drafts_dir)
+                registry = Registry.load(drafts_dir)
+        seen: dict[str, Path] = {}
         for item in prepared:
-            write(item)
+            if item.doc_id in seen:
+                problems.append(Problem(item.source, None, f"the document id {item.doc_id!r} is also "
+                                        f"the id of {seen[item.doc_id]}", "import one of them with --id"))
+            seen[item.doc_id] = item.source
+        if problems:
+            raise EditionError(problems)
+        if not dry_run:
+            for item in prepared:
+                write(item)
+            _publish_registry(drafts_dir, project.registry)
     return prepared
+
+
+def _publish_registry(drafts_dir: Path, registry_dir: Path) -> None:
+    """Replace each registry file the drafts changed, one rename each."""
+    registry_dir.mkdir(parents=True, exist_ok=True)
+    for new in sorted(drafts_dir.glob("*.toml")):
+        old = registry_dir / new.name
+        if old.is_file() and old.read_bytes() == new.read_bytes():
+            continue
+        staged = registry_dir / f".{new.name}.import"
+        shutil.copyfile(new, staged)
+        os.replace(staged, old)

@@ -191,13 +191,14 @@ def _cut_opener(text: str, written: dt.date) -> list[tuple[str, str]]:
             break
     spans = _dates(rest[:60], written)
     if spans and not SALUTE_RE.match(rest):
+        prefix = rest[: spans[0][0]]
         end = spans[0][1]
-        suffix = re.match(r"\s*(?:г\.|года|\.)?", rest[end:])
+        suffix = re.match(r"(?:\s*(?:г\.|года)|\.)?", rest[end:])
         end += suffix.end() if suffix else 0
-        head = rest[:end]
         tail = rest[end:]
-        if len(_words(head)) <= 6 and tail[:1].isspace() and tail.strip() \
-                and not _letters(head[: spans[0][0]].replace(",", "")[30:]):
+        # a place (a few words and a comma) or nothing before the date, more text after it
+        if len(prefix.split()) <= 3 and (not prefix.strip() or prefix.rstrip().endswith(",")) \
+                and tail[:1].isspace() and tail.strip():
             end += len(tail) - len(tail.lstrip())
             pieces.append(("dateline", rest[:end]))
             rest = rest[end:]

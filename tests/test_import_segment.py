@@ -1,0 +1,79 @@
+"""Cutting a language block into units (edition.importer.segment): opener and closer lines by
+their shape, numbered points and the paragraphs commenting them, and run-on lines cut into
+units whose texts, joined, are the witness line again."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from edition.importer.record import LanguageBlock, Line
+from edition.importer.segment import segment
+from import_records import EN, RU, run_on
+
+DAY = dt.date(1952, 8, 8)
+
+
+def block(lines: list[str], script: str = "latin") -> LanguageBlock:
+    return LanguageBlock(script, [Line(n, text) for n, text in enumerate(lines, start=1)])
+
+
+def kinds(lines: list[str], script: str = "latin") -> list[str]:
+    return [s.kind for s in segment(block(lines, script), DAY).segments]
+
+
+def test_opener_body_and_closer_of_a_translation() -> None:
+    assert kinds(EN) == [
+        "head", "seg.copies", "dateline", "seg.address", "dateline", "salute",
+        "p", "item", "itemp", "item", "itemp", "itemp", "p", "p",
+        "signed", "seg.number", "dateline"]
+
+
+def test_opener_body_and_closer_of_an_original() -> None:
+    assert kinds(RU, "cyrillic") == [
+        "gap", "dateline", "salute", "p", "item", "itemp", "item", "itemp", "p", "p", "signed", "gap"]
+
+
+def test_points_carry_their_number_and_list() -> None:
+    segs = segment(block(["Intro:", "1. \"A.\"", "Comment.", "2. \"B.\"", "Finally, the points above.",
+                          "More points:", "1. \"C.\"", "MAO"]), DAY).segments
+    assert [(s.kind, s.point, s.list_no) for s in segs if s.kind in ("item", "itemp")] == [
+        ("item", "1", 1), ("itemp", "", 1), ("item", "2", 1), ("item", "1", 2)]
+
+
+def test_an_address_line_just_before_the_text_is_the_salutation() -> None:
+    assert kinds(["BEIJING, TO KRASOVSKY.", "For Comrade MAO.", "\"To Comrade MAO.",
+                  "We received your telegram and agree with the first point of it."]) == [
+        "seg.address", "seg.address", "salute", "p"]
+
+
+def test_a_text_that_breaks_off_mid_word_is_truncated() -> None:
+    assert segment(block(["Comrade X!", "We received your telegram and this proposal should be reject"]),
+                   DAY).truncated
+    assert not segment(block(["Comrade X!", "We received your telegram.", "MAO"]), DAY).truncated
+
+
+def test_a_run_on_line_is_cut_into_units_without_losing_a_character() -> None:
+    line = run_on(RU)[0]
+    result = segment(block([line], "cyrillic"), DAY)
+    assert [s.kind for s in result.segments] == [
+        "gap", "dateline", "salute", "p", "item", "itemp", "item", "p", "signed", "gap"]
+    assert "".join(s.text for s in result.segments) == line
+    assert [s.runs_on for s in result.segments] == [True] * 9 + [False]
+    assert result.run_on_lines == [1]
+
+
+def test_a_run_on_translation_is_cut_the_same_way() -> None:
+    body = EN[4:15]  # dateline … signature, without the archival header and trailer
+    line = run_on(body)[0]
+    result = segment(block([line]), DAY)
+    texts = [s.text for s in result.segments]
+    assert "".join(texts) == line
+    assert result.segments[0].kind == "dateline" and texts[0] == "Pyongyang, 8 August 1952 "
+    assert result.segments[1].kind == "salute" and texts[1] == "Comrade FILIPPOV! "
+    assert result.segments[-1].kind == "signed" and texts[-1] == "MAO ZEDONG"
+    assert [s.point for s in result.segments if s.kind == "item"] == ["1", "2"]
+
+
+def test_a_paragraph_naming_a_comrade_is_not_cut() -> None:
+    line = "Comrade KIM IL SUNG insists on advancing this point. However, it is very difficult."
+    assert [s.text for s in segment(block(["Dear comrade!", line, "MAO"]), DAY).segments][1] == line
