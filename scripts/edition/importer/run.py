@@ -20,7 +20,6 @@ from ..metadata import DOC_ID_RE
 from ..paths import REGISTERS_ID, Project
 from ..proofread import known_words
 from ..registry import Registry
-from ..scriptcheck import mixed_scripts
 from ..slips import probable_slips
 from .align import Link, Unit, align
 from .citation import slug_word
@@ -29,7 +28,7 @@ from .proposals import Draft, propose, write_drafts
 from .record import LanguageBlock, Record, read_record
 from .report import ReportData, Suspect, render
 from .segment import Segment, segment
-from .transcribe import Correction, place_units, transcription_text
+from .transcribe import Correction, place_units, script_findings, transcription_text
 
 REPORT_NAME = "import-report.txt"
 UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
@@ -97,7 +96,7 @@ def derive_id(composed: Composed, record: Record) -> str | None:
 def _suspects(lang: str, segments: Sequence[Segment], known: frozenset[str]) -> list[Suspect]:
     out = []
     for seg in segments:
-        for f in mixed_scripts(seg.text, lang):
+        for f in script_findings(seg.text, lang):
             if not f.reading or f.reading == f.word:
                 out.append(Suspect(lang, seg.line, f.word, f.reading, f.message, "script"))
         for f in probable_slips(seg.text, lang, known):
@@ -106,7 +105,7 @@ def _suspects(lang: str, segments: Sequence[Segment], known: frozenset[str]) -> 
 
 
 def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | None = None,
-            today: dt.date | None = None) -> Imported:
+            today: dt.date | None = None, use_natasha: bool = True) -> Imported:
     """Read and compose one record; raise EditionError (file:line, what to do) on bad input."""
     record = read_record(path)
     languages, original = decide_languages(record)
@@ -143,7 +142,7 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
         links = [Link((i,), (), 1.0, (), "skipped" if s.kind == "gap" else "")
                  for i, s in enumerate(segments[languages[0]])]
     drafts = propose(units, links, registry, original_lang=languages[0],
-                     translation_lang=languages[1] if len(languages) > 1 else "")
+                     translation_lang=languages[1] if len(languages) > 1 else "", use_natasha=use_natasha)
     sides = [segments[lang] for lang in languages]
     placed = dict(zip(languages, place_units(sides, links), strict=True))
     files: dict[str, str] = {}
@@ -243,7 +242,8 @@ def write(imported: Imported) -> None:
 
 
 def import_records(project: Project, paths: Sequence[Path], *, doc_id: str | None = None,
-                   today: dt.date | None = None, dry_run: bool = False) -> list[Imported]:
+                   today: dt.date | None = None, dry_run: bool = False,
+                   use_natasha: bool = True) -> list[Imported]:
     """Import every record, or none: all are prepared before the first is written. Draft
     registry records proposed for one record are known to the next (one entity, one draft)."""
     if doc_id is not None and len(paths) != 1:
@@ -260,7 +260,8 @@ def import_records(project: Project, paths: Sequence[Path], *, doc_id: str | Non
         problems: list[Problem] = []
         for path in paths:
             try:
-                item = prepare(project, Path(path), registry, doc_id=doc_id, today=today)
+                item = prepare(project, Path(path), registry, doc_id=doc_id, today=today,
+                               use_natasha=use_natasha)
             except EditionError as err:
                 problems.extend(err.problems)
                 continue

@@ -11,12 +11,13 @@ changes the alignment by changing the labels (docs/adding-a-document.md).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..markup import ESCAPABLE
-from ..scriptcheck import mixed_scripts
+from ..scriptcheck import Finding, mixed_scripts
 from .align import LOW_CONFIDENCE, Link
 from .segment import Segment
 
@@ -131,13 +132,19 @@ def _balanced_brackets(text: str) -> set[int]:
     return keep
 
 
+@functools.lru_cache(maxsize=4096)
+def script_findings(text: str, lang: str) -> tuple[Finding, ...]:
+    """The wrong-script words of a unit (asked twice per unit: for the text and the report)."""
+    return tuple(mixed_scripts(text, lang))
+
+
 def with_corrections(text: str, lang: str, line: int, corrections: list[Correction]) -> str:
     """The escaped text, with each word in the wrong script recorded as {sic word|reading}:
     the witness keeps the word, the reading is the edition's (the encoder refuses mixed
     scripts that carry no reading)."""
     readings: dict[int, tuple[int, str]] = {}
     pos = 0
-    for f in mixed_scripts(text, lang):
+    for f in script_findings(text, lang):
         if not f.reading or f.reading == f.word or f.start < pos \
                 or any(ch in ESCAPABLE for ch in text[f.start:f.end] + f.reading):
             continue
