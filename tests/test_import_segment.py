@@ -77,3 +77,17 @@ def test_a_run_on_translation_is_cut_the_same_way() -> None:
 def test_a_paragraph_naming_a_comrade_is_not_cut() -> None:
     line = "Comrade KIM IL SUNG insists on advancing this point. However, it is very difficult."
     assert [s.text for s in segment(block(["Dear comrade!", line, "MAO"]), DAY).segments][1] == line
+
+
+def test_a_letter_with_classification_copy_address_and_closing_greeting() -> None:
+    ru = ["Строго секретно", "Экз. № 2", "ЦК ВКП(б)", "товарищу СТАЛИНУ И.В.", "Дорогой товарищ Сталин!",
+          "Сообщаю Вам о положении дел на фронте. Противник ведёт активные действия.",
+          "Прошу Вас рассмотреть следующие вопросы:", "1) о поставках вооружения;", "2) о подготовке кадров.",
+          "С коммунистическим приветом,", "КИМ ИР СЕН", "8 июля 1951 г."]
+    assert kinds(ru, "cyrillic") == ["head", "seg.copies", "seg.heading", "seg.address", "salute", "p", "p",
+                                     "item", "item", "salute", "signed", "dateline"]
+    en = ["TOP SECRET", "Copy No. 2", "To the CC VKP(b)", "to Comrade STALIN I.V.", "Dear Comrade Stalin!",
+          "I report to you on the situation at the front.", "With communist greetings,", "KIM IL SUNG",
+          "8 July 1951"]
+    assert kinds(en) == ["head", "seg.copies", "seg.address", "seg.address", "salute", "p", "salute",
+                         "signed", "dateline"]

@@ -28,10 +28,11 @@ ROUTING = {
     "copies": "copies", "copy": "copies", "series": "series", "serial": "series",
     "откуда": "from", "из": "from", "получена": "received", "получено": "received",
     "поступила": "received", "отправлена": "sent", "отправлено": "sent", "копии": "copies",
-    "копия": "copies", "серия": "series",
+    "копия": "copies", "экз": "copies", "серия": "series",
 }
 ROUTING_RE = re.compile(r"[\"“«]?(?P<word>" + "|".join(ROUTING) + r")\b[:.]?", re.IGNORECASE)
-ADDRESS_RE = re.compile(r"[\"“«]?(?:to|for|кому|для)\s|.{1,40},\s*(?:to|тов\.|товарищу)\s", re.IGNORECASE)
+ADDRESS_RE = re.compile(r"[\"“«]?(?:to|for|кому|для|товарищу|тов\.)\s|.{1,40},\s*(?:to|тов\.|товарищу)\s",
+                        re.IGNORECASE)
 SALUTE_WORDS = (r"(?:[\"“«]?(?:To\s+)?(?:Dear|My\s+dear|Comrades?|Cde\.|Tov\.|Товарищи|Товарищ|Тов\.|"
                 r"Уважаемый|Уважаемая|Уважаемые|Дорогой|Дорогая|Дорогие)\s)")
 SALUTE_RE = re.compile(SALUTE_WORDS, re.IGNORECASE)
@@ -142,9 +143,12 @@ def _opener_kind(text: str, written: dt.date, seen_other: bool) -> str | None:
     routing = _routing(stripped)
     if routing:
         return "dateline" if _dates(stripped, written) else f"seg.{routing}"
+    salute = len(words) <= 8 and bool(SALUTE_RE.match(stripped))
+    if salute and stripped.endswith("!"):
+        return "salute"
     if len(words) <= 12 and ADDRESS_RE.match(stripped):
         return "seg.address"
-    if len(words) <= 8 and SALUTE_RE.match(stripped) and stripped[-1] in "!.,:":
+    if salute and stripped[-1] in ".,:":
         return "salute"
     if len(words) <= 10 and _dates(stripped, written) and not stripped.endswith(":") \
             and _is_date_only_or_place(stripped, written):
