@@ -33,6 +33,8 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_ID = f"{{{XML_NS}}}id"
 TODAY = dt.date(2026, 12, 2)
+# records without a citation line do not name their publisher: the tests name it
+PUBLISHER = "Wilson Center Digital Archive, History and Public Policy Program"
 
 
 def new_project(folder: Path) -> Project:
@@ -109,10 +111,10 @@ def without_drafts(names: list[tuple[str, str, str]], drafts: set[str]) -> list[
 
 def imported_tei(tmp_path: Path, record_path: Path) -> tuple[etree._ElementTree, set[str], str]:
     project = new_project(tmp_path / "project")
-    [item] = import_records(project, [record_path], today=TODAY)
+    [item] = import_records(project, [record_path], today=TODAY, publisher=PUBLISHER)
     encode_documents(project)
     from edition.registry import Registry
-    drafts = {e.id for e in Registry.load(project.registry).drafts()}
+    drafts = {e.id for e in Registry.load(project.registry).drafts}
     return etree.parse(str(project.tei / f"{item.doc_id}.xml")), drafts, item.doc_id
 
 
@@ -166,7 +168,7 @@ VARIANTS = {
 def test_record_variants_import_and_encode_with_no_hand_edit(tmp_path: Path, variant: str) -> None:
     project = new_project(tmp_path / "project")
     path = write_record(tmp_path, record(**VARIANTS[variant]))
-    [item] = import_records(project, [path], today=TODAY)
+    [item] = import_records(project, [path], today=TODAY, publisher=PUBLISHER)
     folder = project.documents / item.doc_id
     data = meta(project, item.doc_id)
     for lang in data["languages"]:
@@ -239,7 +241,8 @@ def test_three_archival_references_each_as_written(tmp_path: Path) -> None:
 
 def test_an_empty_metadata_section_leaves_everything_unknown(tmp_path: Path) -> None:
     project = new_project(tmp_path / "project")
-    [item] = import_records(project, [write_record(tmp_path, record(labels=[]))], today=TODAY)
+    [item] = import_records(project, [write_record(tmp_path, record(labels=[]))], today=TODAY,
+                            publisher=PUBLISHER)
     data = meta(project, item.doc_id)
     assert data["witness"]["summary"] == "" and data["witness"]["rights"] == ""
     assert "Summary" in data["witness"]["unknown"] and "Record ID" in data["witness"]["unknown"]
@@ -312,3 +315,18 @@ def test_two_records_with_one_id_write_nothing(tmp_path: Path) -> None:
         import_records(project, [a, b], today=TODAY)
     assert "also the id of" in info.value.problems[0].message
     assert not any(project.documents.iterdir())
+
+
+def test_the_publisher_is_the_citations_else_the_editions_else_an_error(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    [cited] = import_records(project, [write_record(tmp_path, record(), "a.txt")], today=TODAY)
+    assert meta(project, cited.doc_id)["witness"]["publisher"] == "History and Public Policy Program Digital Archive"
+    uncited = record(labels=[]).replace("August 8, 1952", "August 9, 1952")
+    [item] = import_records(project, [write_record(tmp_path, uncited, "b.txt")], today=TODAY)
+    assert meta(project, item.doc_id)["witness"]["publisher"] == "History and Public Policy Program Digital Archive"
+    assert "the publisher the edition's other documents name" in item.report
+    empty = new_project(tmp_path / "empty")
+    with pytest.raises(EditionError) as info:
+        import_records(empty, [write_record(tmp_path, uncited, "c.txt")], today=TODAY)
+    assert "does not name its publisher" in info.value.problems[0].message
+    assert "--publisher" in info.value.problems[0].hint

@@ -48,7 +48,8 @@ def _cmd_check(args: argparse.Namespace, project: Project) -> int:
 def _cmd_import(args: argparse.Namespace, project: Project) -> int:
     from .importer import import_records
 
-    for item in import_records(project, args.records, doc_id=args.id, use_natasha=not args.no_natasha):
+    for item in import_records(project, args.records, doc_id=args.id, use_natasha=not args.no_natasha,
+                               publisher=args.publisher):
         print(item.report, end="")
         print(f"  written: {item.folder}/ (the report is in {item.folder.name}/import-report.txt); "
               "next: `edition encode`")
@@ -116,6 +117,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("records", nargs="+", type=Path, metavar="FILE", help="record files")
     p.add_argument("--id", help="the document id (one record only; default: date-sender-to-addressee "
                    "from the record, else its record id)")
+    p.add_argument("--publisher", help="the archive that publishes the records, as it names itself "
+                   "(default: the record's citation line, else the publisher the edition's documents name)")
     p.add_argument("--no-natasha", action="store_true",
                    help="propose draft records from capitalisation alone (faster; natasha is slow)")
     p.set_defaults(handler=_cmd_import)

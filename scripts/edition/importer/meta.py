@@ -204,6 +204,11 @@ def compose(record: Record, segments: Mapping[str, Sequence[Segment]], registry:
         actions["transmitted"]["persons"] = addressee.ids
     _routing_facts(segments, registry, written, actions, evidence)
     _address_places(segments, registry, actions, evidence, transmitted=recipient is not None)
+    if date and "date" not in actions["sent"]:
+        # a letter's date is the date it was sent, unless its routing lines say otherwise
+        actions["sent"]["date"] = date
+        line = record.date.number if record.date else "?"
+        evidence["sent.date"] = f"{line}: the publisher's date {date_text!r}"
     numbers: list[tuple[str, str, str]] = []
     if title.number:
         numbers.append((title.number, "title", f"The publisher's title: {title_text!r}."))

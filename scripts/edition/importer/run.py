@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,8 @@ def _suspects(lang: str, segments: Sequence[Segment], known: frozenset[str]) -> 
 
 
 def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | None = None,
-            today: dt.date | None = None, use_natasha: bool = True) -> Imported:
+            today: dt.date | None = None, use_natasha: bool = True,
+            publisher: str | None = None) -> Imported:
     """Read and compose one record; raise EditionError (file:line, what to do) on bad input."""
     record = read_record(path)
     languages, original = decide_languages(record)
@@ -161,7 +163,12 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
                                                   corrections=corrections[lang])
         files[f"witness/{lang}.txt"] = block.witness()
     files["witness/page.txt"] = _normalised(path)
-    publisher = composed.citation.archive if composed.citation else ""
+    publisher, publisher_source = _publisher(project, composed, publisher)
+    if not publisher:
+        raise EditionError(Problem(path, record.separator, "the record does not name its publisher (it has "
+                                   "no citation line) and the edition's documents name none or several",
+                                   "give it: edition import FILE --publisher \"…\" (the archive that "
+                                   "publishes the record, as it names itself)"))
     files["metadata.toml"] = metadata_text(record, composed, languages=languages, original=original,
                                            publisher=publisher, today=today or dt.date.today(),
                                            source_name=path.name)
@@ -173,7 +180,8 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
         segments=segments, placed=placed, links=links,
         run_on_lines={lang: segmentations[lang].run_on_lines for lang in languages},
         truncated={lang: segmentations[lang].truncated for lang in languages},
-        found=_found(composed, record), not_found=composed.not_found,
+        found=[f"publisher {publisher!r} ({publisher_source})", *_found(composed, record)],
+        not_found=composed.not_found,
         unknown_labels=composed.unknown, corrections=corrections,
         drafts=[_describe_draft(d) for d in drafts],
         suspects=[s for lang in languages for s in _suspects(lang, segments[lang], known)])
@@ -186,6 +194,27 @@ def _describe_draft(draft: Draft) -> str:
     names = "; ".join(f"{lang} {name!r}" for lang, name in draft.names.items())
     kind = draft.kind if draft.kind_sure else f"{draft.kind}? (unsure)"
     return f"{draft.id} ({kind}): {names}"
+
+
+def _publisher(project: Project, composed: Composed, given: str | None) -> tuple[str, str]:
+    """The record's publisher: given, else as its citation line names it, else the one the
+    edition's documents name for their witnesses when they all name the same."""
+    if given:
+        return given, "given with --publisher"
+    if composed.citation and composed.citation.archive:
+        return composed.citation.archive, "the citation line"
+    named = set()
+    for folder in project.documents.glob("*/metadata.toml") if project.documents.is_dir() else ():
+        try:
+            data = tomllib.loads(folder.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        value = data.get("witness", {}).get("publisher") if isinstance(data.get("witness"), dict) else None
+        if isinstance(value, str) and value:
+            named.add(value)
+    if len(named) == 1:
+        return named.pop(), "not in the record: the publisher the edition's other documents name"
+    return "", ""
 
 
 def _normalised(path: Path) -> str:
@@ -243,7 +272,7 @@ def write(imported: Imported) -> None:
 
 def import_records(project: Project, paths: Sequence[Path], *, doc_id: str | None = None,
                    today: dt.date | None = None, dry_run: bool = False,
-                   use_natasha: bool = True) -> list[Imported]:
+                   use_natasha: bool = True, publisher: str | None = None) -> list[Imported]:
     """Import every record, or none: all are prepared before the first is written. Draft
     registry records proposed for one record are known to the next (one entity, one draft)."""
     if doc_id is not None and len(paths) != 1:
@@ -261,7 +290,7 @@ def import_records(project: Project, paths: Sequence[Path], *, doc_id: str | Non
         for path in paths:
             try:
                 item = prepare(project, Path(path), registry, doc_id=doc_id, today=today,
-                               use_natasha=use_natasha)
+                               use_natasha=use_natasha, publisher=publisher)
             except EditionError as err:
                 problems.extend(err.problems)
                 continue
