@@ -320,10 +320,11 @@ def test_two_records_with_one_id_write_nothing(tmp_path: Path) -> None:
 def test_the_publisher_is_the_citations_else_the_editions_else_an_error(tmp_path: Path) -> None:
     project = new_project(tmp_path / "project")
     [cited] = import_records(project, [write_record(tmp_path, record(), "a.txt")], today=TODAY)
-    assert meta(project, cited.doc_id)["witness"]["publisher"] == "History and Public Policy Program Digital Archive"
+    cited_by = "History and Public Policy Program Digital Archive"
+    assert meta(project, cited.doc_id)["witness"]["publisher"] == cited_by
     uncited = record(labels=[]).replace("August 8, 1952", "August 9, 1952")
     [item] = import_records(project, [write_record(tmp_path, uncited, "b.txt")], today=TODAY)
-    assert meta(project, item.doc_id)["witness"]["publisher"] == "History and Public Policy Program Digital Archive"
+    assert meta(project, item.doc_id)["witness"]["publisher"] == cited_by
     assert "the publisher the edition's other documents name" in item.report
     empty = new_project(tmp_path / "empty")
     with pytest.raises(EditionError) as info:
