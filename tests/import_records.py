@@ -106,3 +106,26 @@ def run_on(lines: list[str]) -> list[str]:
     marks = [line for line in lines if line in ("[…]", "[...]")]
     return [f"{marks[0]} " + " ".join(inner) + (f" {marks[-1]}" if len(marks) > 1 else "")] if marks \
         else [" ".join(inner)]
+
+
+# A letter of another shape: classification and copy lines, an address in the dative, a
+# salutation with "Dear", points numbered "1)", a closing greeting, the date at the end.
+LETTER_RU = [
+    "Строго секретно", "Экз. № 2", "товарищу СТАЛИНУ И.В.", "Дорогой товарищ Сталин!",
+    "Сообщаю Вам о положении дел на фронте. Противник ведёт активные действия у 38 параллели.",
+    "Прошу Вас рассмотреть следующие вопросы:", "1) о поставках вооружения;", "2) о подготовке кадров.",
+    "С коммунистическим приветом,", "КИМ ИР СЕН", "8 июля 1951 г.",
+]
+LETTER_EN = [
+    "TOP SECRET", "Copy No. 2", "to Comrade STALIN I.V.", "Dear Comrade Stalin!",
+    "I report to you on the situation at the front. The enemy is conducting active operations near the "
+    "38th parallel.",
+    "I ask you to consider the following questions:", "1) on the deliveries of arms;",
+    "2) on the training of cadres.", "With communist greetings,", "KIM IL SUNG", "8 July 1951",
+]
+LETTER_HEADING = ["July 8, 1951", "Letter from Kim Il Sung to Stalin"]
+
+
+def letter(labels: list[str] | None = None) -> str:
+    lines = [*LETTER_HEADING, *LETTER_RU, "", *LETTER_EN, "###", *(labels or [])]
+    return "\n".join(lines) + "\n"

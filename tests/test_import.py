@@ -23,7 +23,7 @@ from edition.errors import EditionError
 from edition.importer import import_records
 from edition.markup import parse_file
 from edition.paths import Project
-from import_records import EN, RU, SHARED_REPLY, SHARED_SEED, record, run_on
+from import_records import EN, RU, SHARED_REPLY, SHARED_SEED, letter, record, run_on
 from lxml import etree
 
 REPO = Path(__file__).resolve().parents[1]
@@ -258,6 +258,21 @@ def test_the_id_is_date_sender_and_addressee_else_the_record_id(tmp_path: Path) 
                                 "Untitled\n")
     [item] = import_records(project, [write_record(tmp_path, untitled, "b.txt")], today=TODAY)
     assert item.doc_id == "record-900001"
+
+
+def test_a_letter_of_another_shape_imports_and_encodes(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    [item] = import_records(project, [write_record(tmp_path, letter())], today=TODAY, publisher=PUBLISHER)
+    assert item.doc_id == "1951-07-08-kim-to-stalin"
+    data = meta(project, item.doc_id)
+    assert data["sent"] == {"persons": ["kim-il-sung"], "date": "1951-07-08"}
+    assert data["received"] == {"persons": ["stalin"]}
+    encode_documents(project)
+    tree = etree.parse(str(project.tei / f"{item.doc_id}.xml"))
+    ru = units(tree)["ru"]
+    assert [u["element"] for u in ru] == ["head", "seg", "seg", "salute", "p", "p", "p", "p", "salute",
+                                          "signed", "dateline"]
+    assert all(u["corresp"] for u in ru)
 
 
 # --- bad input: exit 1, file:line, what to do, nothing written --------------------------------

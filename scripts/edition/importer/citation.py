@@ -30,6 +30,9 @@ TITLE_FROM_RE = re.compile(r"(?P<kind>.+?)\s+(?:No\.\s*(?P<number>\d[\w/-]*)\s+)
                            re.IGNORECASE)
 PARTIES_RE = re.compile(r"(?:from\s+)?(?P<sender>.+?)\s+to\s+(?P<addressee>.+?)"
                         r"(?:,?\s+for\s+(?P<recipient>.+?))?\s*\Z", re.IGNORECASE)
+# Latin letters that Unicode does not decompose into a base letter and a mark
+NO_DECOMPOSITION = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss",
+                                  "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe"})
 HONORIFICS = {"cde", "comrade", "comrades", "tov", "mr", "mrs", "ms", "dr", "gen", "general",
               "marshal", "chairman", "premier", "president", "ambassador", "minister", "the"}
 
@@ -156,7 +159,8 @@ def slug_word(name: str) -> str:
         bare = word.strip(".'’\"“”")
         if not bare or bare.lower() in HONORIFICS or re.fullmatch(r"[A-ZА-Я]\.?", word):
             continue
-        ascii_word = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode().lower()
+        ascii_word = unicodedata.normalize("NFKD", bare.translate(NO_DECOMPOSITION))
+        ascii_word = ascii_word.encode("ascii", "ignore").decode().lower()
         ascii_word = re.sub(r"[^a-z0-9]", "", ascii_word)
         if ascii_word:
             return ascii_word
