@@ -83,7 +83,8 @@ def units(tree: etree._ElementTree) -> dict[str, list[dict]]:
     ids: dict[str, tuple[str, int]] = {}
     for div in tree.iterfind(".//tei:text//tei:div[@xml:lang]", {**NS, "xml": XML_NS}):
         lang = div.get(f"{{{XML_NS}}}lang")
-        found = [el for el in div.iter() if el.get(XML_ID) and etree.QName(el).localname != "note"]
+        found = [el for el in div.iter() if el is not div and el.get(XML_ID)
+                 and etree.QName(el).localname != "note"]
         out[lang] = []
         for position, el in enumerate(found):
             ids[el.get(XML_ID)] = (lang, position)
