@@ -91,3 +91,19 @@ def test_a_letter_with_classification_copy_address_and_closing_greeting() -> Non
           "8 July 1951"]
     assert kinds(en) == ["head", "seg.copies", "seg.address", "seg.address", "salute", "p", "salute",
                          "signed", "dateline"]
+
+
+def test_heading_routing_and_trailer_lines_run_into_the_text_are_cut_too() -> None:
+    line = run_on(EN)[0]
+    result = segment(block([line]), DAY)
+    assert "".join(s.text for s in result.segments) == line
+    assert [s.kind for s in result.segments] == [
+        "head", "seg.copies", "dateline", "seg.address", "dateline", "salute", "p", "item", "itemp", "item",
+        # the comment on point 2 runs into the paragraph that looks back on the points: one paragraph
+        "p", "signed", "seg.number", "dateline"]
+    assert [s.text.strip() for s in result.segments[-3:]] == ["MAO ZEDONG", "No. 812", "8.8.52"]
+
+
+def test_a_paragraph_ending_in_a_date_keeps_it() -> None:
+    line = "Dear comrade! We shall arrive on 5.7.1951"
+    assert [s.kind for s in segment(block([line]), DAY).segments] == ["salute", "p"]

@@ -48,6 +48,11 @@ POINT_START = re.compile(r"(?P<n>\d{1,2})[.)]\s+\S")
 POINT_INSIDE = re.compile(r"(?<=[.!?:;»\"”])\s+(?P<n>\d{1,2})[.)]\s+(?=[\"“«„A-ZА-ЯЁ])")
 SIGNATURE_END = re.compile(
     r"(?<=[.!?:;»\"”)\]])\s+(?P<sig>[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+){0,3}\.?)\s*\Z")
+# where heading and routing lines run together in one line are cut apart
+HEADER_CUT = re.compile(r"(?<=\s)(?:(?:Copies|Copy|From|SERIES|Series|To|For|Кому|Копии|Копия|Серия|"
+                        r"Экз\.|Откуда)\b|[A-ZА-ЯЁ][\w-]+,\s+\d{1,2}(?:\s+[^\W\d_]+\s+\d{4}|\.\d{1,2}\.\d{2,4}))")
+# a trailer number or date at the very end of a run-on line
+TRAILER_END = re.compile(r"(?<=\S)\s+(?P<t>(?:No\.|№)\s*\d[\d/-]*\.?|\d{1,2}\.\d{1,2}\.\d{2,4})\s*\Z")
 # a paragraph that looks back on the points as a whole closes their list
 BACK_REFERENCE = re.compile(r"\b(?:above|aforementioned|foregoing)\b|вышеуказанн|вышеизложенн|"
                             r"изложенн\w*\s+выше|указанн\w*\s+выше", re.IGNORECASE)
@@ -153,8 +158,9 @@ def _opener_kind(text: str, written: dt.date, seen_other: bool) -> str | None:
     if len(words) <= 10 and _dates(stripped, written) and not stripped.endswith(":") \
             and _is_date_only_or_place(stripped, written):
         return "dateline"
-    if len(words) <= 14 and (_upper_ratio(stripped) >= 0.7
-                             or (len(words) <= 8 and stripped[-1] not in ".!?:;,")):
+    one_sentence = not re.search(r"[.!?]\s+[^\W\d_]", stripped)
+    if len(words) <= 14 and one_sentence and (_upper_ratio(stripped) >= 0.7
+                                              or (len(words) <= 8 and stripped[-1] not in ".!?:;,")):
         return "seg.heading" if seen_other else "head"
     return None
 
@@ -184,7 +190,8 @@ def _closer_kind(text: str, written: dt.date, signed: bool) -> str | None:
 # --- cutting run-on lines --------------------------------------------------------------
 
 def _cut_opener(text: str, written: dt.date) -> list[tuple[str, str]]:
-    """Cut a run-on line's leading omission mark, dateline and salutation off its body."""
+    """Cut a run-on line's leading omission mark, heading and routing lines, dateline and
+    salutation off its body."""
     pieces: list[tuple[str, str]] = []
     rest = text
     for mark in GAP_MARKS:
@@ -193,6 +200,16 @@ def _cut_opener(text: str, written: dt.date) -> list[tuple[str, str]]:
             pieces.append(("gap", rest[:end]))
             rest = rest[end:]
             break
+    start = _inner_salute(rest)
+    if start:
+        seen_other = False
+        for piece in _cut_header(rest[:start]):
+            kind = _opener_kind(piece, written, seen_other)
+            if kind in (None, "gap"):
+                kind = "seg.heading" if seen_other else "head"
+            seen_other = seen_other or kind != "head"
+            pieces.append((kind, piece))
+        rest = rest[start:]
     spans = _dates(rest[:60], written)
     if spans and not SALUTE_RE.match(rest):
         prefix = rest[: spans[0][0]]
@@ -215,8 +232,42 @@ def _cut_opener(text: str, written: dt.date) -> list[tuple[str, str]]:
     return pieces
 
 
+def _inner_salute(text: str) -> int:
+    """Where a salutation starts after heading and routing lines run into the same line
+    (0: none, or it starts the line). What stands before it is mostly capitals and ends
+    like a line: a full stop, a bracket, a quotation mark or a capital. Of several (an
+    address "To Comrade X [Y]" before "Comrade X!"), the last."""
+    if SALUTE_START.match(text):
+        return 0
+    found = 0
+    for space in re.finditer(r"\s+", text[:500]):
+        start = space.end()
+        if not SALUTE_START.match(text, start):
+            continue
+        prefix = text[:start].rstrip()
+        if prefix and (prefix[-1] in ".!?:»\"”)]" or prefix[-1].isupper() or prefix[-1].isdigit()) \
+                and _upper_ratio(prefix) >= 0.35:
+            found = start
+    return found
+
+
+def _cut_header(text: str) -> list[str]:
+    """Heading and routing lines run together: cut before each routing or address word."""
+    cuts = [m.start() for m in HEADER_CUT.finditer(text) if m.start() > 0]
+    starts = [0, *cuts]
+    return [text[a:b] for a, b in zip(starts, [*cuts, len(text)], strict=False) if text[a:b]]
+
+
+def _signature_at(rest: str) -> re.Match[str] | None:
+    match = SIGNATURE_END.search(rest)
+    if match and _upper_ratio(rest[: match.start()]) < 0.7 and len(_letters(match["sig"])) >= 3:
+        return match
+    return None
+
+
 def _cut_closer(text: str) -> list[tuple[str, str]]:
-    """Cut a run-on line's trailing signature and omission mark off its body."""
+    """Cut a run-on line's trailing signature, trailer number and date, and omission mark
+    off its body."""
     tail: list[tuple[str, str]] = []
     rest = text
     for mark in GAP_MARKS:
@@ -226,8 +277,19 @@ def _cut_closer(text: str) -> list[tuple[str, str]]:
             tail.insert(0, ("gap", rest[cut:]))
             rest = rest[:cut]
             break
-    match = SIGNATURE_END.search(rest)
-    if match and _upper_ratio(rest[: match.start()]) < 0.7 and len(_letters(match["sig"])) >= 3:
+    # a trailer (number, date) counts only after a signature: a paragraph may end in a date
+    trailer: list[tuple[str, str]] = []
+    before_trailer = rest
+    while (found := TRAILER_END.search(rest)) and rest[: found.start("t")].strip():
+        cut = found.start("t")
+        trailer.insert(0, ("seg.number" if found["t"][0] in "N№" else "dateline", rest[cut:]))
+        rest = rest[:cut]
+    match = _signature_at(rest)
+    if match is None:
+        rest, trailer = before_trailer, []
+        match = _signature_at(rest)
+    tail = trailer + tail
+    if match:
         cut = match.start("sig")
         tail.insert(0, ("signed", rest[cut:]))
         rest = rest[:cut]
