@@ -4,8 +4,9 @@ the aligner's links, the run-on marks of cut lines, and the markup the witness n
 Labels say what a unit is, so that the permalinks read well: ``salute``, ``p3``,
 ``point2`` (a numbered point), ``point2c1`` (the first paragraph commenting it),
 ``list2point1`` (a point of a second list), ``h1`` (a heading line), ``copies``,
-``signed``. A link that joins several units of one side numbers them (``p7.1``, ``p7.2``);
-a unit without counterpart carries the link's flag (``unaligned`` or ``lost``). The editor
+``received`` (a routing line), ``signed``, ``enddate`` (a date after the signature). A
+link that joins several units of one side numbers them (``p7.1``, ``p7.2``); a unit
+without counterpart carries the link's flag (``unaligned`` or ``lost``). The editor
 changes the alignment by changing the labels (docs/adding-a-document.md).
 """
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from ..markup import ESCAPABLE
 from ..scriptcheck import Finding, mixed_scripts
 from .align import LOW_CONFIDENCE, Link
-from .segment import Segment
+from .segment import ROUTING, ROUTING_RE, Segment
 
 _NON_LABEL = re.compile(r"[^a-z0-9]")
 
@@ -76,7 +77,12 @@ def place_units(sides: Sequence[Sequence[Segment]], links: Sequence[Link]) -> li
             name = f"h{count('head')}"
         elif family == "seg":
             name = _NON_LABEL.sub("", first.kind.split(".", 1)[1]) or "seg"
-        elif family in ("dateline", "salute", "signed"):
+        elif family == "dateline":
+            routing = ROUTING_RE.match(first.text.strip())
+            signed_at = next((k for k, seg in enumerate(sides[side]) if seg.kind == "signed"), None)
+            name = ROUTING[routing["word"].lower()] if routing else \
+                "enddate" if signed_at is not None and index > signed_at else "dateline"
+        elif family in ("salute", "signed"):
             name = family
         elif family == "item":
             name = f"point{first.point}" if first.list_no <= 1 else f"list{first.list_no}point{first.point}"
