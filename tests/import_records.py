@@ -1,4 +1,5 @@
-"""Records in the archive's shape, generated for the importer's tests: texts, '###', labels.
+"""Records in the archive's shape, generated for the importer's tests (texts, '###',
+labels), and the throwaway projects they are imported into (fixture registry, no documents).
 
 Invented documents (no real letter, person or number is meant), with the features real
 records have: archival heading and routing lines, numbered points with comments,
@@ -6,6 +7,18 @@ bracketed insertions, a citation line with several archival references, empty la
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from edition.paths import Project
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures" / "import"
+SHARED = REPO.parent / "shared"
 
 SHARED_SEED = "seed/000_258a02fb508c896b.txt"
 SHARED_REPLY = "documents/1951-07-03-filippov-to-mao.txt"
@@ -129,3 +142,40 @@ LETTER_HEADING = ["July 8, 1951", "Letter from Kim Il Sung to Stalin"]
 def letter(labels: list[str] | None = None) -> str:
     lines = [*LETTER_HEADING, *LETTER_RU, "", *LETTER_EN, "###", *(labels or [])]
     return "\n".join(lines) + "\n"
+
+
+# --- projects for the tests ------------------------------------------------------------
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
+TODAY = dt.date(2026, 12, 2)
+# records without a citation line do not name their publisher: the tests name it
+PUBLISHER = "Wilson Center Digital Archive, History and Public Policy Program"
+
+
+def new_project(folder: Path) -> Project:
+    """An empty edition: the fixture registry, the repository's edition settings, no documents."""
+    (folder / "source" / "documents").mkdir(parents=True)
+    shutil.copytree(FIXTURES / "registry", folder / "source" / "registry")
+    shutil.copyfile(FIXTURES / "edition.toml", folder / "source" / "edition.toml")
+    (folder / "tei").mkdir()
+    (folder / "pyproject.toml").write_text("")
+    return Project(folder)
+
+
+def shared(name: str) -> Path:
+    path = SHARED / name
+    if not path.is_file():
+        pytest.skip(f"../shared is absent here ({path}): the archive's records are not available")
+    return path
+
+
+def write_record(folder: Path, text: str, name: str = "record.txt") -> Path:
+    path = folder / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def meta(project: Project, doc_id: str) -> dict:
+    return tomllib.loads((project.documents / doc_id / "metadata.toml").read_text("utf-8"))
