@@ -274,3 +274,13 @@ def test_a_long_text_with_a_header_and_a_missing_tail() -> None:
     assert [(link.translation, link.flag) for link in links[:5]] == [((k,), "unaligned") for k in range(5)]
     assert pairs(links)[5:115] == [((k,), (k + 5,)) for k in range(110)]
     assert all(not link.translation for link in links[115:])
+
+
+def test_names_written_alike_decide_where_lengths_cannot() -> None:
+    """No registry: «Петров» and "Petrov" are the same name in two scripts."""
+    ru = [Unit("p", "Товарищ Иванов прибыл в город вчера вечером.", 1),
+          Unit("p", "Товарищ Петров прибыл в город вчера вечером.", 2)]
+    en = [Unit("p", "Comrade Petrov arrived in town yesterday evening.", 3)]
+    links = align(ru, en, original_lang="ru", translation_lang="en")
+    assert pairs(links) == [((0,), ()), ((1,), (0,))]
+    assert "names alike: petrov" in links[1].signals and links[1].confidence >= LOW_CONFIDENCE

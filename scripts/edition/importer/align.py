@@ -25,11 +25,14 @@ ends in the middle of a word) makes the other side's remaining units "lost", not
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -99,6 +102,39 @@ YEAR = re.compile(r"\d{4}|\.\d{2}(?!\d)")
 DEFAULT_RATIO = 1.0
 
 
+TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
+                     "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
+                     "", "e", "yu", "ya"], strict=True))
+# Words capitalised by position or courtesy, not because they name something.
+COURTESY = frozenset({"comrade", "comrades", "cde", "mr", "mrs", "товарищ", "товарищу", "товарища",
+                      "товарищем", "товарищи", "тов", "вы", "вас", "вам", "вами", "ваш", "ваше",
+                      "ваша", "ваши", "вашу", "вашего", "вашей", "вашим", "i"})
+NAME_ALIKE = 0.75
+
+
+def translit(text: str) -> str:
+    """Latin letters for Cyrillic ones (a rough, one-way transliteration: enough to see that
+    КИМ and KIM, Филиппов and FILIPPOV are one name)."""
+    text = unicodedata.normalize("NFC", text.casefold()).replace("ё", "е")
+    return "".join(TRANSLIT.get(c, c) for c in text if c.isalpha() or c == " ")
+
+
+def name_words(text: str) -> frozenset[str]:
+    """Words that look like names (capitalised inside a sentence, or in capitals), in Latin
+    letters: compared across languages and scripts without the registry."""
+    found = set()
+    for m in re.finditer(r"\w+", text):
+        word = m.group()
+        if len(word) < 3 or not word[0].isupper() or word.casefold() in COURTESY or word.isdigit():
+            continue
+        before = text[:m.start()].rstrip(" \"“”«»„'(")
+        if not word.isupper() and (not before or before[-1] in ".!?:;…" or before[-1].isdigit()):
+            continue  # a capital at a sentence's start says nothing
+        found.add(translit(word))
+    return frozenset(found)
+
+
 @dataclass
 class _Features:
     length: int
@@ -111,6 +147,7 @@ class _Features:
     exclamations: int
     quotes: bool
     archival: bool
+    alike: frozenset[str] = frozenset()
 
 
 def _kind_family(kind: str) -> str:
@@ -167,6 +204,7 @@ def features(unit: Unit, lang: str, registry: Registry | None) -> _Features:
         exclamations=text.count("!"),
         quotes=any(q in text for q in QUOTES),
         archival=_kind_family(unit.kind) in ARCHIVAL_KINDS,
+        alike=name_words(text),
     )
 
 
@@ -212,6 +250,7 @@ class _Span:
     quotes: bool
     kind: str
     archival: bool
+    alike: frozenset[str]
 
 
 def _span(features: list[_Features]) -> _Span:
@@ -219,14 +258,20 @@ def _span(features: list[_Features]) -> _Span:
     if len(features) == 1:
         return _Span(first.length, first.point, 0, first.numbers, first.dates, first.names,
                      first.questions, first.exclamations, first.quotes, _kind_family(first.kind),
-                     first.archival)
+                     first.archival, first.alike)
     return _Span(sum(f.length for f in features), first.point,
                  sum(1 for f in features[1:] if f.point),
                  sum((f.numbers for f in features), Counter()),
                  frozenset().union(*(f.dates for f in features)),
                  frozenset().union(*(f.names for f in features)),
                  sum(f.questions for f in features), sum(f.exclamations for f in features),
-                 any(f.quotes for f in features), _kind_family(first.kind), first.archival)
+                 any(f.quotes for f in features), _kind_family(first.kind), first.archival,
+                 frozenset().union(*(f.alike for f in features)))
+
+
+@lru_cache(maxsize=65536)
+def _alike(a: str, b: str) -> bool:
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= NAME_ALIKE
 
 
 class _Scorer:
@@ -295,7 +340,7 @@ class _Scorer:
                 signals.append(f"points differ ({po} / {pt})")
         elif po or pt:
             cost += 1.5
-        cost += 6.0 * (o.inner_points + t.inner_points)  # a point starts a bead, never sits inside
+        cost += 8.0 * (o.inner_points + t.inner_points)  # a point starts a bead, never sits inside
         # numbers and dates
         if o.numbers or t.numbers:
             shared = o.numbers & t.numbers
@@ -315,6 +360,12 @@ class _Scorer:
             cost -= min(len(both), 3) * 1.5
             signals.extend(f"name {x}" for x in sorted(both))
             cost += min(len(o.names ^ t.names), 4) * 0.5
+        # names written alike in both texts, whether the registry knows them or not
+        if o.alike and t.alike:
+            alike = sorted(w for w in o.alike if any(_alike(w, x) for x in t.alike))
+            if alike:
+                cost -= min(len(alike), 3) * 0.8
+                signals.append("names alike: " + ", ".join(alike))
         # punctuation that survives translation
         if o.questions and t.questions:
             cost -= 1.0
@@ -350,13 +401,14 @@ class _Scorer:
             return _Score(LOST_COST, ["the other text breaks off before it"])
         signals = []
         if at_edge:
-            cost = ARCHIVAL_EDGE_COST if f.archival else EDGE_COST
+            # a header or trailer line is short; a whole paragraph without counterpart is rarer
+            cost = ARCHIVAL_EDGE_COST if f.archival else EDGE_COST + min(f.length / 200, 2.0)
             signals.append("before the other text begins" if (j == 0 if di else i == 0)
                            else "after the other text ends")
         else:
             cost = BEADS[(di, dj)]
         if f.point:  # numbered points are translated with their numbers
-            cost += 3.0
+            cost += 4.0
         if f.archival and counterpart_kind[_kind_family(f.kind)] == 0:
             cost -= 0.3
             signals.append(f"{f.kind}: the other text has none")
@@ -393,8 +445,15 @@ def _band(n: int, m: int) -> Callable[[int, int], bool]:
     return allowed
 
 
-def _solve(scorer: _Scorer, n: int, m: int) -> tuple[list[tuple[int, int, int, int, _Score]],
-                                                    dict[tuple[int, int, int, int], float]]:
+@dataclass
+class _Solution:
+    ratio: float
+    cost: float                                              # of the best path
+    path: list[tuple[int, int, int, int, _Score]]
+    posterior: dict[tuple[int, int, int, int], float]        # of each bead on it
+
+
+def _solve(scorer: _Scorer, n: int, m: int) -> _Solution:
     """Best path (Viterbi) and the posterior of every bead on it (forward-backward)."""
     scores: dict[tuple[int, int, int, int], _Score] = {}
 
@@ -454,7 +513,21 @@ def _solve(scorer: _Scorer, n: int, m: int) -> tuple[list[tuple[int, int, int, i
     for pi, pj, di, dj, s in path:
         posterior[(pi, pj, di, dj)] = math.exp(
             forward[pi][pj] - s.cost + backward[pi + di][pj + dj] - total)
-    return path, posterior
+    return _Solution(scorer.ratio, best[n][m], path, posterior)
+
+
+def _measured_ratio(solution: _Solution, o_feat: list[_Features], t_feat: list[_Features],
+                    t_broken: bool, o_broken: bool) -> float | None:
+    """The translation's length per character of the original, over the links the
+    solution is sure of (a link where a text breaks off left out)."""
+    n, m = len(o_feat), len(t_feat)
+    lo = lt = 0
+    for i, j, di, dj, _ in solution.path:
+        if di and dj and solution.posterior[(i, j, di, dj)] > 0.5 and not (
+                (t_broken and j + dj == m) or (o_broken and i + di == n)):
+            lo += sum(f.length for f in o_feat[i:i + di])
+            lt += sum(f.length for f in t_feat[j:j + dj])
+    return min(max(lt / lo, 0.5), 2.0) if lo > 200 and lt else None
 
 
 def _ratio(orig: list[_Features], trans: list[_Features], broken: bool) -> float:
@@ -462,8 +535,6 @@ def _ratio(orig: list[_Features], trans: list[_Features], broken: bool) -> float
         return DEFAULT_RATIO
     lo = sum(f.length for f in orig if not f.archival) or sum(f.length for f in orig)
     lt = sum(f.length for f in trans if not f.archival) or sum(f.length for f in trans)
-    if not lo or not lt:
-        return 1.0
     return min(max(lt / lo, 0.5), 2.0)
 
 
@@ -480,20 +551,22 @@ def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lan
     o_broken = broken_off(original)
     n, m = len(o_feat), len(t_feat)
 
-    ratio = _ratio(o_feat, t_feat, t_broken or o_broken)
-    scorer = _Scorer(o_feat, t_feat, ratio, t_broken, o_broken)
-    path, posterior = _solve(scorer, n, m)
-    # Second pass: the ratio measured on what the first pass aligned with confidence.
-    lo = lt = 0
-    for i, j, di, dj, _ in path:
-        if di and dj and posterior[(i, j, di, dj)] > 0.5 and not (
-                (t_broken and j + dj == m) or (o_broken and i + di == n)):
-            lo += sum(f.length for f in o_feat[i:i + di])
-            lt += sum(f.length for f in t_feat[j:j + dj])
-    if lo > 200 and lt:
-        ratio = min(max(lt / lo, 0.5), 2.0)
-        path, posterior = _solve(_Scorer(o_feat, t_feat, ratio, t_broken, o_broken,
-                                         scorer.evidence_cache), n, m)
+    # The length ratio is a parameter of the model: of the candidate ratios (the usual one,
+    # the texts' overall one, then the one measured on the best alignment's confident
+    # links) the alignment takes the most likely, i.e. the cheapest best path.
+    evidence: dict[tuple[int, int, int, int], tuple[float, list[str]]] = {}
+
+    def solve(ratio: float) -> _Solution:
+        return _solve(_Scorer(o_feat, t_feat, ratio, t_broken, o_broken, evidence), n, m)
+
+    best = min((solve(r) for r in sorted({DEFAULT_RATIO, _ratio(o_feat, t_feat, t_broken or o_broken)})),
+               key=lambda s: s.cost)
+    measured = _measured_ratio(best, o_feat, t_feat, t_broken, o_broken)
+    if measured is not None and abs(measured - best.ratio) > 0.01:
+        refined = solve(measured)
+        if refined.cost <= best.cost:
+            best = refined
+    path, posterior = best.path, best.posterior
 
     beads: list[Link] = []
     for i, j, di, dj, s in path:

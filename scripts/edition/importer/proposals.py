@@ -28,7 +28,7 @@ from pathlib import Path
 from ..candidates import FUNCTION_WORDS, natasha_tagger
 from ..names import find_mentions, morph_analyzer
 from ..registry import FILES, ID_PATTERN, RESERVED_ID, Registry
-from .align import ARCHIVAL_KINDS, Link, Unit
+from .align import ARCHIVAL_KINDS, Link, Unit, translit
 
 KIND_FILES = {kind: name for name, kind in FILES.items()}
 # Lower-case words that join the capitalised parts of one name.
@@ -51,10 +51,6 @@ MORPH_KINDS = (("Name", "person"), ("Surn", "person"), ("Patr", "person"),
                ("Geox", "place"), ("Orgn", "org"))
 WORD = re.compile(r"\w+(?:[-\u2010\u2011'’]\w+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[\"“”«»„(\[]\s*|^\s*\d+[.)]\s*)$")
-TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
-                     "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
-                     "", "e", "yu", "ya"], strict=True))
 PAIR_SIMILARITY = 0.55
 COORDINATION = re.compile(r" (?:and|or|и|или) ")
 # The labels of archival routing lines ("From … Received 13:55", "Copies: …", «Получена»).
@@ -267,11 +263,6 @@ def nominative_ru(name: str) -> str:
 
 
 # --- pairing across languages ---------------------------------------------------------------
-
-def translit(text: str) -> str:
-    text = unicodedata.normalize("NFC", text.casefold()).replace("ё", "е")
-    return "".join(TRANSLIT.get(c, c) for c in text if c.isalpha() or c == " ")
-
 
 def similarity(a: Candidate, b: Candidate) -> float:
     x, y = translit(a.text), translit(b.text)
