@@ -3,7 +3,7 @@
 
 edition:
 	scripts/setup.sh
-	.venv/bin/edition build
+	.venv/bin/edition build --draft-unless-published
 
 # The suite tests the toolkit on its own fixtures; `edition check` then checks the live
 # edition (source/ and tei/: every document right, encoded, valid, tei/ fresh), naming

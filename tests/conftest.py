@@ -24,6 +24,8 @@ import pytest
 from edition.paths import Project
 
 REPO = Path(__file__).resolve().parents[1]
+# The edition settings every test project gets (never the shipped source/edition.toml).
+TEST_SETTINGS = REPO / "tests" / "fixtures" / "edition.toml"
 FIXTURE_TEI = REPO / "tests" / "fixtures" / "html" / "tei"
 HOSTILE_TEI = REPO / "tests" / "fixtures" / "html" / "hostile"
 CHROMIUM = "/usr/bin/chromium"
@@ -61,11 +63,14 @@ class BuiltSite:
                       if not p.is_symlink())
 
 
-def copy_project(folder: Path) -> Project:
+def copy_project(folder: Path, settings: Path | None = None) -> Project:
     """A throwaway copy of the repository's project: source/ and tei/ (and a marker file
-    so that Project.locate finds it)."""
+    so that Project.locate finds it). ``settings``: edition settings to install instead of
+    the copied ones (TEST_SETTINGS for a publishing build; tei/ is then stale until encoded)."""
     for name in ("source", "tei"):
         shutil.copytree(REPO / name, folder / name)
+    if settings is not None:
+        shutil.copyfile(settings, folder / "source" / "edition.toml")
     (folder / "pyproject.toml").write_text("")
     return Project(folder)
 
@@ -82,9 +87,9 @@ def fixture_project(folder: Path) -> Project:
 
 
 def make_project(folder: Path, tei_dir: Path) -> Project:
-    """A throwaway project: the repository's edition settings and the given TEI files."""
+    """A throwaway project: the tests' edition settings and the given TEI files."""
     (folder / "source").mkdir(parents=True)
-    shutil.copyfile(REPO / "source" / "edition.toml", folder / "source" / "edition.toml")
+    shutil.copyfile(TEST_SETTINGS, folder / "source" / "edition.toml")
     shutil.copytree(tei_dir, folder / "tei")
     return Project(folder)
 

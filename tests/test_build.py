@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import TEST_SETTINGS, copy_project
 from edition import build as build_module
 from edition.build import Options, run_build
 from edition.paths import Project
@@ -49,7 +49,7 @@ def edit_transcription(project: Project, doc_id: str, old: str, new: str) -> Non
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    return copy_project(tmp_path / "project")
+    return copy_project(tmp_path / "project", TEST_SETTINGS)
 
 
 def test_a_build_publishes_the_site_through_the_current_tree(project: Project) -> None:
@@ -153,7 +153,7 @@ def test_the_command_exits_1_when_a_document_failed(project: Project, capsys) ->
 
 
 def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
-    first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
+    first, second = copy_project(tmp_path / "a", TEST_SETTINGS), copy_project(tmp_path / "b", TEST_SETTINGS)
     run_build(first, Options(quiet=True))
     run_build(second, Options(quiet=True))
     a, b = snapshot(first.build / "site"), snapshot(second.build / "site")
@@ -236,3 +236,59 @@ def test_allowed_drafts_are_built_with_a_warning(tmp_path: Path, capsys: pytest.
     build_module._check_drafts(project)
     err = capsys.readouterr().err
     assert "warning: 1 draft register record(s)" in err and "northtown (places.toml:3)" in err
+# --- publishing and drafts ------------------------------------------------------------------
+
+def _settings(project: Project, old: str, new: str) -> None:
+    text = project.edition_file.read_text(encoding="utf-8")
+    assert old in text
+    project.edition_file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _cli(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "edition.cli", "--root", str(project.root), "build",
+                           "--no-pdf", *args], capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("base", ["", "https://example.org/edition/"])
+def test_a_publishing_build_without_a_real_address_is_refused(project: Project, base: str) -> None:
+    _settings(project, 'base_url = "https://edition.test/edition/"', f'base_url = "{base}"')
+    result = _cli(project)
+    assert result.returncode == 1
+    assert "base_url" in result.stderr and "edition build --draft" in result.stderr
+    assert "edition.toml:" in result.stderr  # the file and line to fix
+    assert not (project.build / "site").exists()
+
+
+def test_a_publishing_build_without_editors_is_refused(project: Project) -> None:
+    text = project.edition_file.read_text(encoding="utf-8")
+    project.edition_file.write_text(text.split("[[edition.editors]]")[0], encoding="utf-8")
+    result = _cli(project)
+    assert result.returncode == 1 and "no editor is named" in result.stderr
+
+
+def test_a_draft_says_so_on_every_page_and_carries_no_address(project: Project) -> None:
+    _settings(project, 'base_url = "https://edition.test/edition/"', 'base_url = ""')
+    result = _cli(project, "--draft-unless-published")
+    assert result.returncode == 0, result.stderr
+    assert "DRAFT" in result.stdout
+    site = project.build / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 3
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'class="draft-banner"' in html, page
+        assert '<meta name="robots" content="noindex, nofollow">' in html, page
+        assert 'rel="canonical"' not in html, page
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".jsonld", ".xml", ".bib", ".ris", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert "example.org" not in text and "edition.test" not in text, path
+
+
+def test_with_an_address_and_editors_the_same_command_publishes(project: Project) -> None:
+    result = _cli(project, "--draft-unless-published")
+    assert result.returncode == 0, result.stderr
+    assert "DRAFT" not in result.stdout
+    html = (project.build / "site" / "documents" / f"{TELEGRAM}.html").read_text(encoding="utf-8")
+    assert "draft-banner" not in html
+    assert f'<link rel="canonical" href="https://edition.test/edition/documents/{TELEGRAM}.html">' in html

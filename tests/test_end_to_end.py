@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, TEST_SETTINGS
 from edition.encode import encode_documents
 from edition.exports import ExportReport, render_exports
 from edition.html import render_site
@@ -101,6 +101,7 @@ def build_with_new_document(folder: Path) -> NewDocumentEdition:
     site with every export and the search index."""
     for name in ("source", "tei"):
         shutil.copytree(REPO / name, folder / name)
+    shutil.copyfile(TEST_SETTINGS, folder / "source" / "edition.toml")
     (folder / "pyproject.toml").write_text("")
     project = Project(folder)
     add_new_document(project)

@@ -25,7 +25,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import REPO, make_project
+from conftest import REPO, TEST_SETTINGS, make_project
 from edition.errors import EditionError
 from edition.exports import ExportReport, render_exports
 from edition.exports.dts import CitableNode, navigation_calls
@@ -43,7 +43,7 @@ NS = {"tei": TEI_NS, "dts": DTS_NS, "xml": "http://www.w3.org/XML/1998/namespace
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMAS = REPO / "tests" / "fixtures" / "dts"
-BASE = tomllib.loads((REPO / "source" / "edition.toml").read_text(encoding="utf-8"))["edition"]["base_url"]
+BASE = tomllib.loads(TEST_SETTINGS.read_text(encoding="utf-8"))["edition"]["base_url"]
 UNIT_TAGS = ("head", "seg", "dateline", "salute", "p", "signed")
 CMIF_BY = "https://creativecommons.org/licenses/by/4.0/"
 # The authority files correspSearch links persons and organisations to (registry types).

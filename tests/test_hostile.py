@@ -24,6 +24,7 @@ from edition.paths import Project
 from edition.xsltrun import transform
 
 REPO = Path(__file__).resolve().parents[1]
+TEST_SETTINGS = REPO / "tests" / "fixtures" / "edition.toml"
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 READ_OUTSIDE = HOSTILE / "read-outside.xsl"
 PLAIN = HOSTILE / "plain.xml"
@@ -146,7 +147,7 @@ def test_result_document_inside_the_output_folder_is_written(tmp_path: Path) -> 
 def _project(folder: Path, hostile: str) -> Project:
     """A project whose tei/ holds one real document and one hostile file."""
     (folder / "source").mkdir(parents=True)
-    shutil.copyfile(REPO / "source" / "edition.toml", folder / "source" / "edition.toml")
+    shutil.copyfile(TEST_SETTINGS, folder / "source" / "edition.toml")
     (folder / "tei").mkdir()
     real = sorted(p for p in (REPO / "tests" / "fixtures" / "html" / "tei").glob("*.xml"))[0]
     shutil.copyfile(real, folder / "tei" / real.name)

@@ -39,7 +39,7 @@ QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 
 
 class _Context:
-    def __init__(self, path: Path, block: Block, registry: Registry, written: dt.date,
+    def __init__(self, path: Path, block: Block, registry: Registry, written: dt.date | None,
                  report: bool = False):
         self.path, self.block, self.registry, self.written = path, block, registry, written
         self.report = report
@@ -48,11 +48,12 @@ class _Context:
         return EditionError(Problem(self.path, self.block.line, message, hint))
 
 
-def annotate(transcription: Transcription, registry: Registry, written: dt.date, *,
+def annotate(transcription: Transcription, registry: Registry, written: dt.date | None, *,
              report: bool = False) -> Transcription:
     """``written``: the document's date, against which dates without a year and relative
-    words are resolved; ``report``: the document is an account of what happened, so a day
-    without a year is the nearest one on or before ``written`` (see :mod:`edition.dates`)."""
+    words are resolved (None: the document is undated); ``report``: the document is an
+    account of what happened, so a day without a year is the nearest one on or before
+    ``written`` (see :mod:`edition.dates`)."""
     blocks = []
     for block in transcription.blocks:
         ctx = _Context(transcription.path, block, registry, written, report)
@@ -216,7 +217,9 @@ def _annotate_text(text: str, lang: str, ctx: _Context, names: bool) -> list[Inl
             spans.append((m.start, m.end, Name(m.element, tuple(m.refs), m.pseudonym,
                                                [Text(text[m.start:m.end])])))
     try:
-        dates = find_dates(text, ctx.written, report=ctx.report)
+        # An undated document gives no reference for "yesterday" or a two-digit year: its
+        # dates are left unmarked rather than resolved against a guess.
+        dates = find_dates(text, ctx.written, report=ctx.report) if ctx.written else []
     except DateError as err:
         raise ctx.fail(str(err), "if the witness has this date, keep it and record the reading "
                        f"with {{sic {err.text}|…}}; if the transcription is wrong, correct it; if the "

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .errors import EditionError, Problem
 from .fingerprint import Store, code_hash, files_under, hash_bytes, stat_signature, write_atomic
+from .metadata import line_of_key, load_edition
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .workers import SCHEDULER_ENV
 
@@ -51,6 +52,8 @@ class Options:
     force: bool = False
     quiet: bool = False
     scheduler: str | None = None  # a Dask scheduler's address: the per-document work runs there
+    # A draft: built without a public address (docs/architecture.md, "Draft builds").
+    draft: bool = False
 
 
 @dataclass
@@ -137,12 +140,12 @@ def _signature(project: Project, options: Options) -> str:
     for part in (*SITE_CODE, *PDF_CODE):
         code.extend(files_under(part) if part.is_dir() else [part])
     return hash_bytes(stat_signature(_inputs(project) + code),
-                      json.dumps([options.site, options.pdf]))
+                      json.dumps([options.site, options.pdf, options.draft]))
 
 
-def _stage_key(project: Project, code: tuple[Path, ...]) -> str:
+def _stage_key(project: Project, code: tuple[Path, ...], draft: bool) -> str:
     tei = project.tei_documents() + [project.registers_file]
-    return hash_bytes(code_hash(*code), project.edition_file.read_bytes(),
+    return hash_bytes(code_hash(*code), project.edition_file.read_bytes(), str(draft),
                       *(hash_bytes(p.name, p.read_bytes()) for p in tei if p.is_file()))
 
 
@@ -183,6 +186,7 @@ def run_build(project: Project, options: Options) -> Report:
 def _run_build(project: Project, options: Options) -> Report:
     from .encode import encode
 
+    check_publishable(project, options.draft)
     report = Report()
     state = _load_state(project)
     tree = Tree(project)
@@ -212,7 +216,8 @@ def _run_build(project: Project, options: Options) -> Report:
 
     previous = tree.current
     new = tree.start()
-    keys = {"site": _stage_key(project, SITE_CODE), "pdf": _stage_key(project, PDF_CODE)}
+    keys = {"site": _stage_key(project, SITE_CODE, options.draft),
+            "pdf": _stage_key(project, PDF_CODE, options.draft)}
     try:
         for name, wanted, make in (("site", options.site, _make_site), ("pdf", options.pdf, _make_pdf)):
             old = previous / name if previous is not None else None
@@ -238,6 +243,30 @@ def _run_build(project: Project, options: Options) -> Report:
     return report
 
 
+def check_publishable(project: Project, draft: bool) -> None:
+    """A publishing build needs what a reader will cite: the public address and the
+    editors. Refused (exit 1) without them; a draft builds anyway and says it is one."""
+    if draft:
+        return
+    edition = load_edition(project.edition_file)
+    problems = []
+    if not edition.publishable:
+        what = (f"base_url {edition.base_url!r} is a placeholder" if edition.base_url
+                else "base_url is empty")
+        problems.append(Problem(project.edition_file, line_of_key(project.edition_file, "base_url"),
+                                f"{what}: a published edition needs the public address its "
+                                "permalinks, citations and exports are built on",
+                                'set base_url = "https://…/" to where the site will be published, '
+                                "or build a draft: `edition build --draft`"))
+    if not edition.editors:
+        problems.append(Problem(project.edition_file, line_of_key(project.edition_file, "editors"),
+                                "no editor is named: citations of a published edition name its editors",
+                                "add [[edition.editors]] with name and role (docs/source-format.md), "
+                                "or build a draft: `edition build --draft`"))
+    if problems:
+        raise EditionError(problems)
+
+
 def _make_site(project: Project, out: Path, options: Options) -> None:
     from .exports import render_exports
     from .facsimile import render_facsimiles
@@ -245,12 +274,13 @@ def _make_site(project: Project, out: Path, options: Options) -> None:
 
     store = Store(project.build / ".cache")
     start = time.perf_counter()
-    render_site(project, out, search=True, store=store, jobs=options.jobs)
+    render_site(project, out, search=True, store=store, jobs=options.jobs, draft=options.draft)
     pages = time.perf_counter() - start
-    exports = render_exports(project, out, previous=_previous_site(project), store=store)
+    exports = render_exports(project, out, previous=_previous_site(project), store=store,
+                             draft=options.draft)
     # Page images: tiles reused from the published site where the store's key proves the
     # image and the tiler unchanged (edition.facsimile.tiles).
-    facsimiles = render_facsimiles(project, out, Settings.load(project).base_url,
+    facsimiles = render_facsimiles(project, out, Settings.load(project, draft=options.draft).base_url,
                                    previous=_previous_site(project), store=store)
     if not options.quiet:
         print(f"html: document pages, registers, home and about in {pages:.2f} s")
@@ -317,8 +347,16 @@ def build(project: Project, args: object | None = None) -> int:
         jobs=getattr(args, "jobs", None) or os.cpu_count() or 1,
         force=getattr(args, "force", False),
         scheduler=getattr(args, "scheduler", None) or os.environ.get(SCHEDULER_ENV) or None,
+        draft=bool(getattr(args, "draft", False)),
     )
-    _check_drafts(project)
+    if getattr(args, "draft_unless_published", False) and not options.draft:
+        edition = load_edition(project.edition_file)
+        if not (edition.publishable and edition.editors):
+            options.draft = True
+            print("build: source/edition.toml has no public address (base_url) or no editors yet: "
+                  "building a DRAFT (pages say so, exports carry no address). Set them to publish.")
+    if not options.draft:  # a draft is not a publication: unconfirmed records may stay
+        _check_drafts(project)
     report = run_build(project, options)
     for problems in report.failed.values():
         for problem in problems:
@@ -327,7 +365,7 @@ def build(project: Project, args: object | None = None) -> int:
         print(f"build: nothing changed since the last build ({report.documents} document(s)); "
               f"build/site and build/pdf are up to date")
         return 0
-    print(report.summary())
+    print(report.summary() + ("; DRAFT: not for publication" if options.draft else ""))
     if report.failed:
         print(f"build: {len(report.failed)} document(s) failed and kept their previous TEI; "
               "the others were built. Fix the problems above and build again.", file=sys.stderr)

@@ -143,6 +143,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="run the per-document work on a Dask cluster, e.g. tcp://10.0.0.5:8786 "
                    "(default: $EDITION_SCHEDULER, else processes on this machine); every worker "
                    "must see the project at the same path (docs/architecture.md)")
+    draft = p.add_mutually_exclusive_group()
+    draft.add_argument("--draft", action="store_true",
+                       help="build a draft: a banner on every page, noindex, no public address in "
+                       "pages or exports (needed while source/edition.toml has no base_url)")
+    draft.add_argument("--draft-unless-published", action="store_true",
+                       help="a publishing build if source/edition.toml names base_url and editors, "
+                       "else a draft, saying so (what `make edition` runs)")
     p.set_defaults(handler=_cmd_build)
 
     p = sub.add_parser("serve", help="serve build/site on 127.0.0.1 for local reading (and search)")

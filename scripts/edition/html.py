@@ -25,7 +25,6 @@ import base64
 import hashlib
 import json
 import shutil
-import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from markupsafe import Markup
 
 from .errors import EditionError, Problem
 from .fingerprint import Store, code_hash, hash_bytes
+from .metadata import load_edition
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .progress import progress
 from .workers import pool_map, use_pool
@@ -105,35 +105,29 @@ class Settings:
     title: str
     title_ru: str
     short_title: str
-    base_url: str
+    base_url: str          # "" in a draft: pages then carry no public address at all
     publisher: str
     licence: str
     licence_url: str
+    draft: bool = False    # a draft build: banner, noindex, no canonical or citation URL
+    editors: tuple[tuple[str, str, str], ...] = ()   # (name, role label, ORCID URL)
 
     @classmethod
-    def load(cls, project: Project) -> Settings:
-        try:
-            data = tomllib.loads(project.edition_file.read_text(encoding="utf-8"))
-        except FileNotFoundError as err:
-            raise EditionError(Problem(project.edition_file, None, "edition settings missing",
-                                       "create source/edition.toml with an [edition] table")) from err
-        edition = data.get("edition", {})
-        titles = edition.get("title", {})
-        title = titles.get("en") if isinstance(titles, dict) else str(titles)
-        base_url = str(edition.get("base_url", ""))
-        if base_url and not base_url.endswith("/"):
-            base_url += "/"
+    def load(cls, project: Project, *, draft: bool = False) -> Settings:
+        edition = load_edition(project.edition_file)
         return cls(
-            title=title or "Digital edition",
-            title_ru=titles.get("ru", "") if isinstance(titles, dict) else "",
-            short_title=str(edition.get("short_title") or title or "Digital edition"),
-            base_url=base_url,
-            publisher=str(edition.get("publisher", "")),
-            licence=str(edition.get("licence", "")),
-            licence_url=str(edition.get("licence_url", "")),
+            title=edition.title["en"],
+            title_ru=edition.title.get("ru", ""),
+            short_title=edition.short_title or edition.title["en"],
+            base_url="" if draft else edition.base_url,
+            publisher=edition.publisher,
+            licence=edition.licence,
+            licence_url=edition.licence_url,
+            draft=draft,
+            editors=tuple((e.name, e.role_label, e.orcid_url) for e in edition.editors),
         )
 
-    def xslt_params(self) -> dict[str, str]:
+    def xslt_params(self) -> dict[str, Any]:
         return {
             "edition-title": self.title,
             "short-title": self.short_title,
@@ -141,6 +135,7 @@ class Settings:
             "publisher": self.publisher,
             "licence": self.licence,
             "licence-url": self.licence_url,
+            "draft": self.draft,
             "csp": CSP,
         }
 
@@ -304,16 +299,17 @@ def _write(path: Path, text: str) -> None:
 
 
 def render_site(project: Project, out: Path | None = None, *, search: bool = False,
-                store: Store | None = None, jobs: int = 1) -> Path:
+                store: Store | None = None, jobs: int = 1, draft: bool = False) -> Path:
     """Render the whole site into ``out`` (default build/site/), replacing what was there.
     ``search``: the build will add the search page (edition.search); the navigation of
-    every page links it. ``store``: reuse the transforms of earlier builds whose inputs
-    are unchanged (edition.fingerprint). ``jobs``: processes for the transforms."""
+    every page links it. ``draft``: a draft build (docs/html.md). ``store``: reuse the
+    transforms of earlier builds whose inputs are unchanged (edition.fingerprint).
+    ``jobs``: processes for the transforms."""
     tei_files = project.tei_documents()
     if not tei_files:
         raise EditionError(Problem(project.tei, None, "no TEI files to render",
                                    "run `edition encode` first"))
-    settings = Settings.load(project)
+    settings = Settings.load(project, draft=draft)
     site = out or project.build / "site"
     if site.is_symlink() or site.is_file():
         site.unlink()

@@ -11,7 +11,7 @@ from .paths import Project
 METADATA = '''# Metadata of {id}. Every field: docs/source-format.md. Leave what you do not know empty
 # or out; the TEI will say it is unknown. Never guess.
 
-date = "YYYY-MM-DD"              # date of writing; "yesterday" in the text is resolved against it
+date = "YYYY-MM-DD"              # date of writing ("" if unknown); "yesterday" is resolved against it
 languages = [{languages}]
 original = "{original}"
 # answers = "<id of the document this one replies to>"
@@ -19,20 +19,33 @@ original = "{original}"
 [title]
 en = ""                          # the edition's title of the document
 
-[witness]                        # the copy you transcribe
+[witness]                        # the publisher's record you transcribe, every value verbatim
 publisher = ""
 title = ""
 date = ""
-url = ""
+url = ""                         # the record's address; "" = unknown
+record_id = ""
 summary = ""
 rights = ""
-unknown = []                     # fields the copy lacks
+citation = ""                    # the publisher's own citation line
+translator = ""                  # as the record names the translator
+first_published = ""             # where the text was first printed, if known
+unknown = []                     # labels of the record that are empty
+
+# [headnote]                     # optional: your few sentences of context, from sourced facts
+# en = ""
 
 [archival]                       # the archival original, as far as known
 kind = ""
-number = ""
-repository = ""
-reference = ""
+number = ""                      # the number this edition gives (one of the numbers below)
+# number_reason = ""             # why, when the numbers conflict
+# [[archival.numbers]]           # every number the document carries
+# value = ""
+# where = "heading"              # heading, trailer, title, catalogue or other
+# [[archival.references]]        # each archival reference, as the record writes it
+# repository = ""
+# collection = ""
+# idno = ""
 
 [sent]
 persons = []                     # registry ids (source/registry/)

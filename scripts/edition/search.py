@@ -177,7 +177,7 @@ def _environment() -> Environment:
 
 def render_search(project: Project, site: Path | None = None, *, docs: list[Document] | None = None,
                   edition: EditionMeta | None = None,
-                  records: dict[str, Record] | None = None) -> SearchReport:
+                  records: dict[str, Record] | None = None, draft: bool = False) -> SearchReport:
     """Write search.html, its assets and the Pagefind index into the rendered site."""
     from .html import Settings, content_security_policy, sections
 
@@ -226,7 +226,7 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
     }
     # The site's policy (edition.html), plus WebAssembly: Pagefind searches in WASM.
     page = _environment().get_template("search.html").render(
-        settings=Settings.load(project), sections=sections(True), root="", page_title="Search",
+        settings=Settings.load(project, draft=draft), sections=sections(True), root="", page_title="Search",
         csp=content_security_policy(wasm=True),
         config=config, languages=[c["name"] for c in config["languages"]])
     (site / "search.html").write_text(page, encoding="utf-8", newline="\n")

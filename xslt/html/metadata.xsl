@@ -78,12 +78,13 @@
           <dd class="archive">
             <xsl:for-each select="msIdentifier">
               <p>
+                <!-- Each idno is mapped whole: "!" binds tighter than "||", so the prefix and
+                     the value are concatenated inside the parentheses, one string per idno. -->
                 <xsl:value-of select="string-join((
                     (settlement, institution, repository, collection) ! normalize-space(.),
-                    idno ! (if (@type = 'document-number') then 'No. ' else '') || normalize-space(.),
-                    altIdentifier/idno ! ('also given as ' || (if (@type = 'document-number') then 'No. ' else '')
-                                         || normalize-space(.)),
-                    msName ! ('“' || normalize-space(.) || '”'))[. != ''], ', ')"/>
+                    idno ! ((if (@type = 'document-number') then 'No. ' else '') || normalize-space(.)),
+                    altIdentifier[@type = 'reference'] ! string-join((repository, collection, idno) ! normalize-space(.), ', ')
+                    )[. != ''], ', ')"/>
               </p>
             </xsl:for-each>
             <xsl:apply-templates select="p" mode="reading"/>

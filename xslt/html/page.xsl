@@ -26,7 +26,8 @@
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
         <script src="{$root}assets/edition.js" defer="defer"></script>
         <xsl:call-template name="facsimile-head"/>
-        <link rel="canonical" href="{$permalink}"/>
+        <xsl:if test="$draft"><meta name="robots" content="noindex, nofollow"/></xsl:if>
+        <xsl:if test="$permalink"><link rel="canonical" href="{$permalink}"/></xsl:if>
         <link rel="alternate" type="application/tei+xml" href="{$root}{$tei-path}"/>
         <xsl:call-template name="citation-meta"/>
       </head>
@@ -65,6 +66,7 @@
 
   <xsl:template name="site-header">
     <a class="skip-link" href="#main">Skip to content</a>
+    <xsl:if test="$draft"><p class="draft-banner" role="note">Draft: not yet published. Addresses, citations and exports are provisional; do not cite this page.</p></xsl:if>
     <header class="site-header">
       <p class="site-title"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
       <nav class="site-nav" aria-label="Site">

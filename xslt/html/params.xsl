@@ -26,7 +26,10 @@
   <xsl:param name="short-title" as="xs:string" select="$edition-title"/>
   <!-- The public address of the site, ending in "/"; permalinks and citation URLs are
        built on it. Never fetched. -->
-  <xsl:param name="base-url" as="xs:string" select="'https://example.org/'"/>
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- A draft build (the build option "draft"): every page says so in a banner, asks search
+       engines not to index it, and carries no public address (base-url is then ""). -->
+  <xsl:param name="draft" as="xs:boolean" select="false()"/>
   <!-- Who publishes the edition (citation_publisher, DC.publisher). -->
   <xsl:param name="publisher" as="xs:string" select="''"/>
   <!-- The licence of the encoding, notes and registers, and its URL (footer, JSON-LD). -->
@@ -52,8 +55,9 @@
   <xsl:variable name="translation" as="element(div)?" select="$divisions[2]"/>
   <xsl:variable name="title" as="xs:string" select="edn:title($tei, $interface-lang)"/>
   <xsl:variable name="date" as="xs:string?" select="edn:document-date($tei)"/>
+  <!-- The page's public address; "" when the edition has none yet (a draft). -->
   <xsl:variable name="permalink" as="xs:string"
-      select="$base-url || 'documents/' || $doc-id || '.html'"/>
+      select="if ($base-url) then $base-url || 'documents/' || $doc-id || '.html' else ''"/>
   <xsl:variable name="pdf-path" as="xs:string" select="'pdf/' || $doc-id || '.pdf'"/>
   <xsl:variable name="tei-path" as="xs:string" select="'tei/' || $doc-id || '.xml'"/>
 

@@ -68,18 +68,21 @@ class ExportReport:
 
 
 def render_exports(project: Project, site: Path | None = None, *, with_search: bool = True,
-                   previous: Path | None = None, store: Store | None = None) -> ExportReport:
+                   previous: Path | None = None, store: Store | None = None,
+                   draft: bool = False) -> ExportReport:
     """Write every export into the rendered site (default build/site/, which edition.html
     must have written first: it replaces the whole folder), then the search page and
     index (edition.search), then the sitemap, which lists the pages of both.
     ``previous`` (the site of the last build) and ``store``: reuse the DTS files of
-    unchanged documents (see dts.write_dts)."""
+    unchanged documents (see dts.write_dts). ``draft``: the edition has no public address
+    yet: addresses are relative to the site's root, the citation files carry none, and the
+    files that exist only for harvesters (CMIF, the sitemap) are not written."""
     site = site or project.build / "site"
     if not site.is_dir():
         raise EditionError(Problem(site, None, "the site has not been rendered",
                                    "run `edition build` (the HTML stage writes the site first)"))
     edition = load_edition(project.edition_file)
-    urls = Urls(edition.base_url)
+    urls = Urls("" if draft else edition.base_url)
     docs = load_documents(project)
     records = load_registers(project, docs)
     report = ExportReport(site)
@@ -88,10 +91,14 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     if data.exists():
         shutil.rmtree(data)
 
-    start = time.perf_counter()
-    report.files["cmif"] = [write_bytes(data / "cmif.xml", cmif(docs, edition, urls, records))]
-    report.seconds["cmif"] = time.perf_counter() - start
-    report.warnings.extend(missing_authorities(docs, records))
+    if draft:
+        report.warnings.append("exports: a draft: no CMIF file and no sitemap (they are for harvesters "
+                               "and need the public address); citations carry no URL")
+    else:
+        start = time.perf_counter()
+        report.files["cmif"] = [write_bytes(data / "cmif.xml", cmif(docs, edition, urls, records))]
+        report.seconds["cmif"] = time.perf_counter() - start
+        report.warnings.extend(missing_authorities(docs, records))
 
     start = time.perf_counter()
     report.files["dts"] = write_dts(docs, edition, urls, data / "dts", previous, store)
@@ -115,14 +122,16 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
 
     if with_search:
         start = time.perf_counter()
-        search_report = render_search(project, site, docs=docs, edition=edition, records=records)
+        search_report = render_search(project, site, docs=docs, edition=edition, records=records,
+                                      draft=draft)
         report.files["search"] = search_report.files
         report.seconds["search"] = time.perf_counter() - start
         report.seconds["search index"] = search_report.index_seconds
         if search_report.warning:
             report.warnings.append(search_report.warning)
 
-    start = time.perf_counter()
-    report.files["sitemap"] = [write_bytes(site / "sitemap.xml", sitemap(site, docs, urls))]
-    report.seconds["sitemap"] = time.perf_counter() - start
+    if not draft:
+        start = time.perf_counter()
+        report.files["sitemap"] = [write_bytes(site / "sitemap.xml", sitemap(site, docs, urls))]
+        report.seconds["sitemap"] = time.perf_counter() - start
     return report

@@ -36,7 +36,8 @@ def bibtex(doc: Document, edition: EditionMeta, urls: Urls) -> str:
     fields.append(("publisher", _bibtex_escape(edition.publisher)))
     if doc.original is not None:
         fields.append(("language", doc.original.lang))
-    fields.append(("url", urls.page(doc.id)))
+    if urls.base:  # a draft has no public address to cite
+        fields.append(("url", urls.page(doc.id)))
     lines = [f"@misc{{{doc.id},"]
     for i, (key, value) in enumerate(fields):
         raw = key == "month"  # a month macro, not a string

@@ -34,7 +34,8 @@ def csl(doc: Document, edition: EditionMeta, urls: Urls) -> list[dict[str, Any]]
         item["language"] = doc.original.lang
     item["container-title"] = edition.title.get("en") or edition.short_title
     item["publisher"] = edition.publisher
-    item["URL"] = urls.page(doc.id)
+    if urls.base:  # a draft has no public address to cite
+        item["URL"] = urls.page(doc.id)
     if doc.abstracts.get("en"):
         item["abstract"] = doc.abstracts["en"]
     if doc.keywords:

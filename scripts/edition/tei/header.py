@@ -7,6 +7,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import EditionError, Problem
+from . import source
 from .citation import refs_decl
 from .state import BuildState, _Division
 from .xml import LANGUAGE_NAMES, RESP_EDITION, RESP_WITNESS, TEI_NS, XML_ID, E, auto_names_resp
@@ -23,11 +24,13 @@ class HeaderBuilder(BuildState):
                 for person in action.persons:
                     entity = self._entity(person)
                     title_stmt.append(E("author", self.registry.name(entity.id, "en"), ref=f"#{entity.id}"))
+        title_stmt.extend(source.editors(edition))
+        publisher = doc.witness.publisher
         for resp in doc.responsibility:
             if resp.who == "edition":
-                title_stmt.append(E("respStmt", E("resp", resp.what), E("name", edition.encoder),
+                title_stmt.append(E("respStmt", E("resp", resp.what), *source.edition_names(edition),
                                     id=RESP_EDITION))
-            elif resp.who == doc.witness.get("publisher"):
+            elif resp.who == publisher:
                 title_stmt.append(E("respStmt", E("resp", resp.what), E("orgName", resp.who),
                                     id=RESP_WITNESS))
             else:
@@ -36,70 +39,22 @@ class HeaderBuilder(BuildState):
         if any(self.registry.entities[i].draft for i in used if i in self.registry.entities):
             title_stmt.append(auto_names_resp())
         ids = {el.get(XML_ID) for el in title_stmt.iter(f"{{{TEI_NS}}}respStmt")}
-        for needed, label in ((RESP_WITNESS, doc.witness.get("publisher", "")),
-                              (RESP_EDITION, edition.encoder)):
+        for needed, label in ((RESP_WITNESS, publisher), (RESP_EDITION, "edition")):
             if needed not in ids:
                 raise EditionError(Problem(doc.path, None,
                                            f"no [[responsibility]] entry for {label!r}",
                                            "add [[responsibility]] entries for the witness's "
                                            "publisher and for \"edition\""))
 
-        rights = [p.strip() for p in str(doc.witness.get("rights", "")).split("\n") if p.strip()]
-        availability = E("availability",
-                         E("licence", edition.licence, target=edition.licence_url),
-                         *(E("p", p) for p in rights) if rights else
-                         [E("p", "The rights statement of the witness's publisher is not in the "
-                             "copy used: unknown.")],
-                         status="restricted" if rights else "unknown")
-        published = max((c.when for c in doc.changes), default=doc.date.isoformat())
+        published = max(c.when for c in doc.changes)
         publication = E("publicationStmt",
                         E("publisher", edition.publisher),
                         E("idno", doc.id, type_="edition"),
                         E("date", when=published),
-                        availability)
+                        source.availability(doc, edition))
         series = E("seriesStmt", E("title", edition.title["en"], lang="en"))
-
-        witness = doc.witness
-        bibl = E("bibl", type_="witness")
-        bibl.append(E("title", witness["title"]))
-        bibl.append(E("date", witness.get("date", ""), when=doc.date.isoformat()))
-        bibl.append(E("publisher", witness["publisher"]))
-        if witness.get("url"):
-            bibl.append(E("ptr", target=witness["url"]))
-        if witness.get("note"):
-            bibl.append(E("note", witness["note"]))
-        unknown = list(witness.get("unknown", []))
-        if not witness.get("url"):
-            unknown.insert(0, "the address of the publication")
-        if unknown:
-            bibl.append(E("note", "Not in the copy used, and so unknown to this edition: "
-                          + "; ".join(unknown) + ".", type_="unknown"))
-        archival = doc.archival
-        ms_id = E("msIdentifier")
-        if archival.get("repository"):
-            ms_id.append(E("repository", archival["repository"]))
-        if archival.get("reference"):
-            ms_id.append(E("idno", archival["reference"], type_="shelfmark"))
-        if archival.get("number"):
-            ms_id.append(E("idno", archival["number"], type_="document-number"))
-        for variant in archival.get("number_variants", []):
-            ms_id.append(E("altIdentifier", E("idno", variant, type_="document-number"),
-                           type_="variant"))
-        kind = archival.get("kind", "document")
-        ms_id.append(E("msName", f"{kind[:1].upper()}{kind[1:]}"
-                       + (f" No. {archival['number']}" if archival.get("number") else ""),
-                       lang="en"))
-        ms_paras = []
-        missing = [label for key, label in (("repository", "the holding archive"),
-                                             ("reference", "the archival reference"))
-                   if not archival.get(key)]
-        if missing:
-            ms_paras.append(E("p", "Unknown: " + " and ".join(missing)
-                              + " (not given in the copy used)."))
-        if archival.get("note"):
-            ms_paras.append(E("p", archival["note"]))
-        ms_desc = E("msDesc", ms_id, *ms_paras, lang="en")
-        source_desc = E("sourceDesc", bibl, ms_desc)
+        source_desc = E("sourceDesc", source.witness_bibl(doc), source.first_publication(doc),
+                        source.ms_desc(doc))
         file_desc = E("fileDesc", title_stmt, publication, series, source_desc)
 
         return E("teiHeader", file_desc, self._encoding_desc(), self._profile_desc(),
@@ -191,14 +146,19 @@ class HeaderBuilder(BuildState):
         corresp = E("correspDesc", *actions, E("correspContext", *context) if context else None)
         languages = E("langUsage", *(E("language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
                                      for lang in doc.languages))
-        summary = doc.witness.get("summary")
+        summary = doc.witness.summary
         abstract = E("abstract", E("p", summary), resp=f"#{RESP_WITNESS}", lang="en") if summary else None
+        # The editor's headnote beside the publisher's summary, told apart by @resp.
+        headnotes = [E("abstract", *(E("p", p.strip()) for p in text.split("\n\n") if p.strip()),
+                       resp=f"#{RESP_EDITION}", lang=lang)
+                     for lang, text in sorted(doc.headnote.items(), key=lambda kv: kv[0] != "en")]
         keywords = None
         if doc.keywords:
             keywords = E("textClass", *(E("keywords", *(E("term", t) for t in terms), lang=lang)
                                         for lang, terms in sorted(doc.keywords.items())))
-        creation = E("creation", E("date", when=doc.date.isoformat()))
-        return E("profileDesc", creation, languages, abstract, keywords, corresp)
+        creation = E("creation", E("date", when=doc.date.isoformat()) if doc.date
+                     else E("date", "Undated: the date of writing is unknown."))
+        return E("profileDesc", creation, languages, abstract, *headnotes, keywords, corresp)
 
     def _revision_desc(self) -> etree._Element:
         return E("revisionDesc", *(E("change", c.what, when=c.when, who=f"#{RESP_EDITION}")

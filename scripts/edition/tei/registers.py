@@ -8,6 +8,7 @@ from .. import __version__
 from ..metadata import EditionMeta
 from ..paths import REGISTERS_ID
 from ..registry import Registry
+from . import source
 from .standoff import _langs, record_lists
 from .xml import LANGUAGE_NAMES, RESP_EDITION, E, auto_names_resp
 
@@ -21,7 +22,7 @@ def build_registers(registry: Registry, edition: EditionMeta) -> etree._ElementT
                E("fileDesc",
                  E("titleStmt", E("title", f"{title}: registers of persons, places, "
                                   "organisations and events", type_="main", lang="en"),
-                   E("respStmt", E("resp", "Compiled and encoded by"), E("name", edition.encoder),
+                   E("respStmt", E("resp", "Compiled and encoded by"), *source.edition_names(edition),
                      id=RESP_EDITION),
                    auto_names_resp() if registry.drafts else None),
                  E("publicationStmt", E("publisher", edition.publisher),
