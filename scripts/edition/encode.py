@@ -129,7 +129,7 @@ def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:
     if doc is None:
         raise EditionError(Problem(project.documents / doc_id, None, "no such document",
                                    f"known documents: {', '.join(sources.corpus) or 'none'}"))
-    report = "report" in str(doc.archival.get("kind", "")).lower()
+    report = "report" in doc.archival.kind.lower()
     texts = {lang: annotate(read_transcription(project, doc, lang), sources.registry, doc.date,
                             report=report)
              for lang in doc.languages}
