@@ -173,7 +173,7 @@ def check(project: Project, ids: list[str] | None = None, *, validate: bool = Tr
 
 def _encode(sources: Sources, doc_id: str, texts: dict[str, Transcription]) -> bytes:
     doc = sources.corpus[doc_id]
-    report = "report" in str(doc.archival.get("kind", "")).lower()
+    report = "report" in doc.archival.kind.lower()
     annotated = {lang: annotate(t, sources.registry, doc.date, report=report) for lang, t in texts.items()}
     return serialize(build_document(doc, annotated, sources.registry, sources.edition, sources.corpus))
 

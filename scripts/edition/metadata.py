@@ -233,12 +233,14 @@ def _line_at(text: str, keys: tuple[str, ...]) -> int | None:
     start = 0
     for depth in range(len(keys) - 1, 0, -1):
         table = re.escape(".".join(keys[:depth]))
-        header = re.search(rf"^\s*\[+\s*{table}\s*\]+", text, re.M)
+        header = re.search(rf"^[ \t]*\[+[ \t]*{table}[ \t]*\]+", text, re.M)
         if header:
             start = header.start()
             break
     last = re.escape(keys[-1])
-    found = re.compile(rf"^\s*(\[+\s*[\w.]*{last}\s*\]+|[\w.]*\b{last}\s*=)", re.M).search(text, start)
+    # [ \t]*, not \s*: white space before a key must not reach back over blank lines
+    found = re.compile(rf"^[ \t]*(\[+[ \t]*[\w.]*{last}[ \t]*\]+|[\w.]*\b{last}[ \t]*=)", re.M).search(
+        text, start)
     if not found:
         return _line_of(text, keys[0]) if len(keys) > 1 else None
     return text.count("\n", 0, found.start()) + 1
