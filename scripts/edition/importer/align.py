@@ -535,6 +535,8 @@ def _ratio(orig: list[_Features], trans: list[_Features], broken: bool) -> float
         return DEFAULT_RATIO
     lo = sum(f.length for f in orig if not f.archival) or sum(f.length for f in orig)
     lt = sum(f.length for f in trans if not f.archival) or sum(f.length for f in trans)
+    if not lo or not lt:
+        return DEFAULT_RATIO
     return min(max(lt / lo, 0.5), 2.0)
 
 
