@@ -216,3 +216,51 @@ def test_edition_serve_without_a_site_says_what_to_do(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=30)
     assert done.returncode == 2
     assert "edition build" in done.stderr
+
+
+@pytest.fixture(scope="module")
+def served_in_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, dict]]:
+    """The invented test documents' site with its index written in parts of 3 records, as a
+    large edition's is (edition.search.PART_RECORDS): more than one Pagefind bundle per
+    language, merged by the page into one search."""
+    from conftest import FIXTURE_TEI, make_project
+    from edition import search as search_module
+    from edition.documents import load_documents, load_registers
+    from edition.html import render_site
+
+    project = make_project(tmp_path_factory.mktemp("parts"), FIXTURE_TEI)
+    saved = search_module.PART_RECORDS
+    search_module.PART_RECORDS = 3
+    try:
+        site = render_site(project, search=True)
+        docs = load_documents(project)
+        records = search_module.search_records(docs, load_registers(project, docs))
+        search_module.render_search(project, site)
+    finally:
+        search_module.PART_RECORDS = saved
+    by_lang: dict[str, list] = {}
+    for record in records:
+        by_lang.setdefault(record.lang, []).append(record)
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", site, by_lang
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_index_in_parts_is_searched_as_one(page: Page, served_in_parts) -> None:
+    """The last record of each language sits in the last part; a word of it finds it."""
+    url, site, by_lang = served_in_parts
+    for lang, records in by_lang.items():
+        parts = -(-len(records) // 3)
+        assert parts > 1, "the fixture is too small to be indexed in parts"
+        assert (site / "search" / "pagefind" / f"{lang}-{parts}" / "pagefind-entry.json").is_file()
+        last = records[-1]
+        word = max(re.findall(r"\w{4,}", last.text), key=len)
+        page.goto(f"{url}search.html?q={quote(word)}&lang={lang}")
+        page.locator("body[data-search-ready='true']").wait_for(timeout=20_000)
+        expect(page.locator("#search-status")).to_have_text(re.compile(r"results? for"), timeout=20_000)
+        hrefs = page.eval_on_selector_all(".search-result a", "links => links.map(a => a.href)")
+        assert url + last.url in hrefs, (lang, word, hrefs)

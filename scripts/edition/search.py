@@ -144,23 +144,44 @@ class SearchReport:
     warning: str | None = None
 
 
+# Records one Pagefind process indexes at most. Pagefind builds an index in memory (at
+# 1,000 documents one process for all their records peaked at 676 MiB); a language with
+# more records is indexed in parts, one process after the other, and search.js merges the
+# parts into one search (Pagefind's mergeIndex), so the peak stays that of one part.
+PART_RECORDS = 5000
+
+
+def _parts(records: list[SearchRecord]) -> list[list[SearchRecord]]:
+    return [records[i:i + PART_RECORDS] for i in range(0, len(records), PART_RECORDS)] or [[]]
+
+
+def part_folders(lang: str, records: int) -> list[str]:
+    """The bundle folders of one language under search/pagefind/: ``<lang>`` for the first
+    part (the instance a query runs in), ``<lang>-2``, ``<lang>-3``… for the others."""
+    count = max(1, -(-records // PART_RECORDS))
+    return [lang] + [f"{lang}-{k}" for k in range(2, count + 1)]
+
+
 def _write_bundles(out: Path, by_lang: dict[str, list[SearchRecord]]) -> None:
-    """One Pagefind bundle per language, by Pagefind's own indexer over a folder of
-    record pages. (Its Python API answers each added page after a fixed 0.1 s poll, which
-    made the same index take 100 times as long.) A record's page is named by its position,
-    and its real URL, with the fragment a file name cannot carry, is its "url" meta."""
+    """Pagefind bundles per language (in parts, see PART_RECORDS), by Pagefind's own
+    indexer over a folder of record pages. (Its Python API answers each added page after a
+    fixed 0.1 s poll, which made the same index take 100 times as long.) A record's page is
+    named by its position, and its real URL, with the fragment a file name cannot carry,
+    is its "url" meta."""
     with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
         for lang, records in by_lang.items():
-            pages = Path(tmp) / lang
-            pages.mkdir()
-            for i, record in enumerate(records, 1):
-                (pages / f"{i:05d}.html").write_text(record.html(), encoding="utf-8")
-            cmd = [sys.executable, "-m", "pagefind", "--site", str(pages),
-                   "--output-path", str(out / lang), "--silent"]
-            done = subprocess.run(cmd, capture_output=True, text=True)
-            if done.returncode != 0 or not (out / lang / "pagefind-entry.json").is_file():
-                raise EditionError(Problem(out / lang, None, "Pagefind could not build the search index",
-                                           (done.stderr or done.stdout).strip()[-2000:]))
+            for folder, part in zip(part_folders(lang, len(records)), _parts(records), strict=True):
+                pages = Path(tmp) / folder
+                pages.mkdir()
+                for i, record in enumerate(part, 1):
+                    (pages / f"{i:05d}.html").write_text(record.html(), encoding="utf-8")
+                cmd = [sys.executable, "-m", "pagefind", "--site", str(pages),
+                       "--output-path", str(out / folder), "--silent"]
+                done = subprocess.run(cmd, capture_output=True, text=True)
+                if done.returncode != 0 or not (out / folder / "pagefind-entry.json").is_file():
+                    raise EditionError(Problem(out / folder, None,
+                                               "Pagefind could not build the search index",
+                                               (done.stderr or done.stdout).strip()[-2000:]))
 
 
 def _environment() -> Environment:
@@ -214,15 +235,19 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
         _write_bundles(out / "pagefind", {lang: by_lang[lang] for lang in order})
         report.index_seconds = time.perf_counter() - start
         for lang in order:
-            for name in UNUSED_BUNDLE_FILES:
-                (out / "pagefind" / lang / name).unlink(missing_ok=True)
+            for folder in part_folders(lang, len(by_lang[lang])):
+                for name in UNUSED_BUNDLE_FILES:
+                    (out / "pagefind" / folder / name).unlink(missing_ok=True)
 
     for asset in ("search.js", "search-file.js", "search.css"):
         shutil.copyfile(SEARCH_DIR / asset, out / asset)
     config = {
         "available": available,
         "languages": [{"code": code, "name": _language_name(docs, code),
-                       "bundle": f"search/pagefind/{code}/"} for code in order],
+                       "bundle": f"search/pagefind/{code}/",
+                       "parts": [f"search/pagefind/{folder}/"
+                                 for folder in part_folders(code, len(by_lang[code]))[1:]]}
+                      for code in order],
     }
     # The site's policy (edition.html), plus WebAssembly: Pagefind searches in WASM.
     page = _environment().get_template("search.html").render(

@@ -25,6 +25,8 @@ async function loadBundle(lang) {
   const pagefind = await import(new URL("pagefind.js", bundle).href);
   await pagefind.options({ basePath: bundle.pathname, excerptLength: 30 });
   await pagefind.init();
+  // A large index is written in parts (edition.search.PART_RECORDS): one search over all.
+  for (const part of lang.parts || []) await pagefind.mergeIndex(new URL(part, root).pathname);
   return { ...lang, pagefind };
 }
 
