@@ -271,3 +271,27 @@ def test_dapytains_builds_our_citation_tree_and_serves_our_passages(served: Serv
 
 def _cite_types(structures: list[dict[str, object]]) -> list[object]:
     return [(s["citeType"], _cite_types(s.get("citeStructure") or [])) for s in structures]
+
+
+# ========================================================================= JSON-LD
+
+def test_entities_expand_to_absolute_iris_typed_dates_and_linked_authorities(served: Served) -> None:
+    """data/entities.jsonld read as RDF (rdflib's JSON-LD parser; the context is inline):
+    every record is an absolute IRI under base_url (none is a blank node),
+    life dates are xsd dates, and sameAs links to IRIs, never to strings."""
+    path = served.site / "data" / "entities.jsonld"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    graph = rdflib.Graph().parse(data=json.dumps(data), format="json-ld", base="http://wrong.invalid/")
+    schema = rdflib.Namespace("https://schema.org/")
+    kinds = [schema.Person, schema.Place, schema.Organization, schema.Event]
+    records = {s for kind in kinds for s in graph.subjects(rdflib.RDF.type, kind)}
+    assert len(records) == len(data["@graph"])
+    assert all(isinstance(s, rdflib.URIRef) and str(s).startswith(served.base) for s in records)
+    dates = [o for p in (schema.birthDate, schema.deathDate) for o in graph.objects(None, p)]
+    assert dates, "the registers give life dates"
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    types = (xsd + "date", xsd + "gYearMonth", xsd + "gYear")
+    assert all(isinstance(d, rdflib.Literal) and str(d.datatype) in types for d in dates)
+    same = list(graph.objects(None, schema.sameAs))
+    assert all(isinstance(o, rdflib.URIRef) for o in same)
+    assert len(same) == sum(len(item.get("sameAs", [])) for item in data["@graph"])

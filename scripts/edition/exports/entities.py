@@ -10,6 +10,17 @@ from .urls import Urls
 SCHEMA_TYPES = {"person": "Person", "place": "Place", "org": "Organization", "event": "Event"}
 
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def typed_date(value: str) -> dict[str, str]:
+    """An ISO date as a typed JSON-LD literal: xsd:date, or xsd:gYearMonth / xsd:gYear for
+    a date known to the month or year only, so that linked-data tools read a date, not a
+    string."""
+    kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(value.lstrip("-")), "string")
+    return {"@value": value, "@type": XSD + kind}
+
+
 def occurrences(docs: list[Document], urls: Urls) -> dict[str, list[dict[str, Any]]]:
     """Where each record occurs: per document (in reading order) the document page as a
     schema.org CreativeWork, with the passages that name the record as its parts. A
@@ -56,9 +67,9 @@ def entities(docs: list[Document], urls: Urls, records: dict[str, Record] | None
         if record.authorities:
             item["sameAs"] = list(record.authorities)
         if record.birth:
-            item["birthDate"] = record.birth
+            item["birthDate"] = typed_date(record.birth)
         if record.death:
-            item["deathDate"] = record.death
+            item["deathDate"] = typed_date(record.death)
         if record.geo:
             item["geo"] = {"@type": "GeoCoordinates", "latitude": record.geo[0],
                            "longitude": record.geo[1]}

@@ -252,8 +252,10 @@ class TextBuilder(FacsimileBuilder):
         elif isinstance(node, Note):
             division.features.add("note")
             division.note_count += 1
+            # place="foot": where the edition's own renderers put it, and what TEI consumers
+            # (the TEI Consortium's stylesheets) need to take it out of the sentence.
             note = E("note", type_="editorial", id=f"{division.lang}-note-{division.note_count}",
-                     resp=f"#{RESP_EDITION}",
+                     resp=f"#{RESP_EDITION}", place="foot",
                      lang="en" if division.lang != "en" else None)
             yield self._inline_container(note, node.children, division)
         else:  # pragma: no cover - the parser makes no other node
