@@ -53,6 +53,16 @@ def test_the_russian_name_is_put_in_the_nominative(telegram_drafts: dict) -> Non
     assert telegram_drafts["South Korea"].names["ru"] == "Южная Корея"
 
 
+def test_an_organisation_named_by_adjectives_and_a_head_noun_is_paired(telegram_drafts: dict) -> None:
+    """«… под юрисдикцией Корейского Народного правительства, а южнее … Южно-Корейского
+    правительства» / "… the Korean People's government … the South-Korean government"."""
+    assert telegram_drafts["Korean People's government"].names["ru"] == "Корейское Народное правительство"
+    assert telegram_drafts["South-Korean government"].names["ru"] == "Южно-Корейское правительство"
+    assert {telegram_drafts[n].kind for n in ("Korean People's government", "South-Korean government")} \
+        == {"org"}
+    assert telegram_drafts["Korean war"].kind == "event"
+
+
 def test_drafts_invent_nothing(telegram_drafts: dict) -> None:
     for draft in telegram_drafts.values():
         record = tomllib.loads(render(draft))[draft.id]

@@ -46,6 +46,14 @@ KIND_WORDS = {
               "lake", "bay", "strait", "peninsula", "province", "city", "district",
               "region", "parallel", "valley", "port", "border"},
 }
+# Russian head nouns (dictionary form) that say what kind of thing a name names.
+_RU_ORG_HEADS = ("правительство армия партия комитет комиссия совет министерство управление штаб "
+                 "войско фронт союз организация лига конгресс съезд ассамблея агентство бюро "
+                 "департамент институт академия командование")
+_RU_EVENT_HEADS = "война конференция революция договор соглашение совещание восстание"
+RU_HEAD_WORDS = {**dict.fromkeys(_RU_ORG_HEADS.split(), "org"),
+                 **dict.fromkeys(_RU_EVENT_HEADS.split(), "event")}
+HEAD_WORDS = frozenset(w for kind in ("org", "event") for w in KIND_WORDS[kind]) - {"meeting", "border"}
 NATASHA_KINDS = {"PER": "person", "LOC": "place", "ORG": "org"}
 MORPH_KINDS = (("Name", "person"), ("Surn", "person"), ("Patr", "person"),
                ("Geox", "place"), ("Orgn", "org"))
@@ -122,6 +130,12 @@ def _capitalised(text: str, lang: str) -> list[tuple[int, int]]:
                 j = link + 1
                 continue
             break
+        # "Korean People's government", "Korean war": a lower-case head word that says
+        # what the capitalised words name belongs to the name
+        if lang == "en" and j < len(words) and words[j].group() in HEAD_WORDS \
+                and text[run[-1].end():words[j].start()] == " ":
+            run.append(words[j])
+            j += 1
         k = j
         if lang == "ru":
             while run and _ordinary_ru(run[0].group()):
@@ -181,6 +195,8 @@ def candidates(unit: Unit, index: int, lang: str, registry: Registry,
         if not any(s < fe and fs < e for fs, fe, _, _ in found):
             words = text[s:e]
             found.append((s, e, None, "capitals" if words.isupper() else "capitalised"))
+    if lang == "ru":
+        found = [_with_head_noun(text, *f) for f in found]
     found.sort()
     result = []
     for k, (s, e, kind, source) in enumerate(found):
@@ -195,6 +211,26 @@ def candidates(unit: Unit, index: int, lang: str, registry: Registry,
             continue
         result.append(Candidate(lang, index, piece, kind, source))
     return result
+
+
+def _with_head_noun(text: str, start: int, end: int, kind: str | None,
+                    source: str) -> tuple[int, int, str | None, str]:
+    """«Южно-Корейского правительства»: capitalised adjectives and the lower-case noun they
+    qualify, when that noun says what kind of thing is named (an organisation, an event)."""
+    morph = morph_analyzer()
+    own = RU_HEAD_WORDS.get(morph.parse(text[start:end].split()[-1].lower())[0].normal_form)
+    if own:  # natasha calls «Корейского Народного правительства» a place: its noun says not
+        return start, end, own, source
+    m = re.match(r" (\w+)", text[end:])
+    if not m:
+        return start, end, kind, source
+    last = text[start:end].split()[-1].split("-")[-1].lower()
+    adjective = any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(last)[:2])
+    head = morph.parse(m.group(1))[0]
+    head_kind = RU_HEAD_WORDS.get(head.normal_form)
+    if adjective and head_kind and m.group(1).islower():
+        return start, end + m.end(), head_kind, source
+    return start, end, kind, source
 
 
 def _name_like(piece: str, lang: str) -> bool:
@@ -223,11 +259,19 @@ def _parts(words: list[str]) -> list[str]:
 # --- Russian nominative --------------------------------------------------------------------
 
 def _keep_case(model: str, word: str) -> str:
-    if model.isupper():
-        return word.upper()
-    if model[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
+    """``word`` in the capitals of ``model``, part by part of a hyphenated compound."""
+    models, parts = re.split(r"([-\u2010\u2011])", model), re.split(r"([-\u2010\u2011])", word)
+    if len(models) != len(parts):
+        models, parts = [model], [word]
+    out = []
+    for m, w in zip(models, parts, strict=True):
+        if m.isupper():
+            out.append(w.upper())
+        elif m[:1].isupper():
+            out.append(w[:1].upper() + w[1:])
+        else:
+            out.append(w)
+    return "".join(out)
 
 
 def nominative_ru(name: str) -> str:
@@ -298,6 +342,16 @@ def pair(left: list[Candidate], right: list[Candidate]) -> list[tuple[Candidate 
 
 
 # --- kinds -----------------------------------------------------------------------------------
+
+def _head_kind(c: Candidate) -> str | None:
+    words = c.text.split()
+    if not words:
+        return None
+    if c.lang == "ru":
+        return RU_HEAD_WORDS.get(morph_analyzer().parse(words[-1].lower())[0].normal_form)
+    last = words[-1].casefold() if c.lang == "en" else ""
+    return next((kind for kind, heads in KIND_WORDS.items() if last in heads), None)
+
 
 def guess_kind(c: Candidate) -> tuple[str, bool]:
     if c.kind:
@@ -436,6 +490,10 @@ def _kinds_agree(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
 
 
 def _group_kind(group: Mapping[str, Iterable[Candidate]]) -> tuple[str, bool]:
+    # a head word ("government", "war") says more than natasha's label of the other language
+    worded = [k for cs in group.values() for c in cs if (k := _head_kind(c))]
+    if worded:
+        return max(sorted(set(worded)), key=worded.count), True
     guesses = [guess_kind(c) for cs in group.values() for c in cs]
     sure = [k for k, s in guesses if s]
     if sure:
