@@ -261,6 +261,21 @@ def _not_found(record: Record, c: Composed, date_text: str) -> list[str]:
 
 # --- writing metadata.toml ---------------------------------------------------------------
 
+WHERE_WORDS = {"title": "the publisher's title", "heading": "the heading", "trailer": "the trailer",
+               "catalogue": "the catalogue", "other": "another place"}
+
+
+def number_reason(c: Composed) -> str:
+    """Why the chosen number, when the document carries others: where each stands (no
+    reading of what the other numbers count)."""
+    others = [(v, w) for v, w, _ in c.numbers if v != c.number]
+    if not c.number or not others:
+        return ""
+    places = " and ".join(dict.fromkeys(WHERE_WORDS[w] for v, w, _ in c.numbers if v == c.number))
+    rest = "; ".join(f"No. {v} in {WHERE_WORDS[w]}" for v, w in others)
+    return (f"No. {c.number} is the number {places} give(s) the document; the other numbers it carries "
+            f"({rest}) are recorded as written (chosen by edition import; the editor may choose otherwise).")
+
 def toml_string(value: str) -> str:
     """A TOML basic string (JSON's escapes are TOML's)."""
     return json.dumps(value, ensure_ascii=False)
@@ -305,6 +320,9 @@ def metadata_text(record: Record, c: Composed, *, languages: Sequence[str], orig
         f"kind = {toml_string((c.title.kind or record.value('Type')).lower())}",
         f"number = {toml_string(c.number)}",
     ]
+    reason = number_reason(c)
+    if reason:
+        out.append(f"number_reason = {toml_string(reason)}")
     for value, where, note in c.numbers:
         out += ["[[archival.numbers]]", f"value = {toml_string(value)}", f"where = {toml_string(where)}",
                 f"note = {toml_string(note)}"]

@@ -123,7 +123,8 @@ class TextBuilder(FacsimileBuilder):
             sides = self.groups[block.key or ""]
             targets = [self._unit_id(other, b) for other in self.doc.languages if other != lang
                        for b in sides.get(other, [])]
-            attrs["corresp"] = " ".join(f"#{t}" for t in targets)
+            # a document in one language has no counterparts to point at
+            attrs["corresp"] = " ".join(f"#{t}" for t in targets) or None
         return attrs
 
     # --- text ----------------------------------------------------------------------------
