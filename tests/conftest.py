@@ -26,6 +26,9 @@ from edition.paths import Project
 REPO = Path(__file__).resolve().parents[1]
 # The edition settings every test project gets (never the shipped source/edition.toml).
 TEST_SETTINGS = REPO / "tests" / "fixtures" / "edition.toml"
+# The tests' frozen copy of the first edition (source/ and tei/): tests never read the
+# project's own source/ and tei/, which editors change (tests/fixtures/corpus/README.md).
+CORPUS = REPO / "tests" / "fixtures" / "corpus"
 FIXTURE_TEI = REPO / "tests" / "fixtures" / "html" / "tei"
 HOSTILE_TEI = REPO / "tests" / "fixtures" / "html" / "hostile"
 CHROMIUM = "/usr/bin/chromium"
@@ -64,11 +67,12 @@ class BuiltSite:
 
 
 def copy_project(folder: Path, settings: Path | None = None) -> Project:
-    """A throwaway copy of the repository's project: source/ and tei/ (and a marker file
-    so that Project.locate finds it). ``settings``: edition settings to install instead of
-    the copied ones (TEST_SETTINGS for a publishing build; tei/ is then stale until encoded)."""
+    """A throwaway copy of the tests' copy of the first edition (tests/fixtures/corpus):
+    source/ and tei/ (and a marker file so that Project.locate finds it). ``settings``:
+    edition settings to install instead of the copied ones (TEST_SETTINGS for a publishing
+    build; tei/ is then stale until encoded)."""
     for name in ("source", "tei"):
-        shutil.copytree(REPO / name, folder / name)
+        shutil.copytree(CORPUS / name, folder / name)
     if settings is not None:
         shutil.copyfile(settings, folder / "source" / "edition.toml")
     (folder / "pyproject.toml").write_text("")
@@ -127,7 +131,7 @@ def _serve(site: BuiltSite) -> Iterator[BuiltSite]:
 @pytest.fixture(scope="session")
 def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The real documents (tei/), built and served."""
-    yield from _serve(_build("edition", REPO / "tei", tmp_path_factory))
+    yield from _serve(_build("edition", CORPUS / "tei", tmp_path_factory))
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from edition.candidates import find_candidates, natasha_tagger, report_candidates
 from edition.cli import main
 from edition.errors import EditionError
@@ -16,7 +17,7 @@ from edition.paths import Project
 from edition.registry import Registry
 
 REPO = Path(__file__).resolve().parents[1]
-DOCS = REPO / "source" / "documents"
+DOCS = CORPUS / "source" / "documents"
 SEED = DOCS / "1951-07-03-mao-to-filippov"
 REPLY = DOCS / "1951-07-03-filippov-to-mao"
 
@@ -26,7 +27,7 @@ def make_project(root: Path, documents: dict[str, Path]) -> Project:
     the block prefix, so every name in them is left for the report to judge."""
     (root / "source").mkdir(parents=True)
     (root / "pyproject.toml").write_text("", encoding="utf-8")
-    shutil.copytree(REPO / "source" / "registry", root / "source" / "registry")
+    shutil.copytree(CORPUS / "source" / "registry", root / "source" / "registry")
     for doc_id, folder in documents.items():
         target = root / "source" / "documents" / doc_id
         target.mkdir(parents=True)
@@ -109,7 +110,7 @@ def test_removing_a_record_makes_its_name_a_candidate(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(natasha_tagger() is None, reason="natasha (extra 'suggest') not installed")
 def test_natasha_suggestions_are_labelled(tmp_path: Path) -> None:
-    registry = Registry.load(REPO / "source" / "registry")
+    registry = Registry.load(CORPUS / "source" / "registry")
     text = "Товарищ Пэн Дэхуай прибыл в Пхеньян и встретился с Ким Ир Сеном.\n"
     found = find_candidates(text, "ru", registry, use_natasha=True)
     sources = {c.text: c.source for c in found}
@@ -122,7 +123,7 @@ def test_natasha_suggestions_are_labelled(tmp_path: Path) -> None:
 
 
 def test_sentence_initial_ordinary_words_are_not_candidates() -> None:
-    registry = Registry.load(REPO / "source" / "registry")
+    registry = Registry.load(CORPUS / "source" / "registry")
     text = "Прошу Вас сообщить.\nThe enemy will possibly propose an exchange.\n"
     assert find_candidates(text, "ru", registry, use_natasha=False) == []
     assert find_candidates(text.splitlines()[1], "en", registry, use_natasha=False) == []

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import CORPUS, copy_project
 from edition.cli import main as cli
 from edition.encode import encode_documents, encode_one, load_sources
 from edition.errors import EditionError
@@ -16,7 +16,7 @@ from edition.paths import Project
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = Project(ROOT)
+PROJECT = Project(CORPUS)
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TELEGRAM = "1951-07-03-mao-to-filippov"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TEST_SETTINGS
+from conftest import CORPUS, TEST_SETTINGS
 from edition.encode import encode_documents
 from edition.exports import ExportReport, render_exports
 from edition.html import render_site
@@ -100,7 +100,7 @@ def build_with_new_document(folder: Path) -> NewDocumentEdition:
     """A copy of the project with the new document: encoded into its tei/, rendered as a
     site with every export and the search index."""
     for name in ("source", "tei"):
-        shutil.copytree(REPO / name, folder / name)
+        shutil.copytree(CORPUS / name, folder / name)
     shutil.copyfile(TEST_SETTINGS, folder / "source" / "edition.toml")
     (folder / "pyproject.toml").write_text("")
     project = Project(folder)

@@ -25,7 +25,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import REPO, TEST_SETTINGS, make_project
+from conftest import CORPUS, REPO, TEST_SETTINGS, make_project
 from edition.errors import EditionError
 from edition.exports import ExportReport, render_exports
 from edition.exports.dts import CitableNode, navigation_calls
@@ -66,7 +66,7 @@ class Exported:
 
 
 def _export(folder: Path, base_url: str | None = None) -> tuple[Project, Path, ExportReport]:
-    project = make_project(folder, REPO / "tei")
+    project = make_project(folder, CORPUS / "tei")
     if base_url is not None:
         settings = project.edition_file.read_text(encoding="utf-8")
         project.edition_file.write_text(settings.replace(f'base_url = "{BASE}"', f'base_url = "{base_url}"'),
@@ -90,12 +90,12 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
 @pytest.fixture(scope="module")
 def documents() -> dict[str, etree._ElementTree]:
     """The TEI documents of the repository (not the registers file), by id."""
-    return {p.stem: etree.parse(str(p)) for p in Project(REPO).tei_documents()}
+    return {p.stem: etree.parse(str(p)) for p in Project(CORPUS).tei_documents()}
 
 
 @pytest.fixture(scope="module")
 def registers() -> etree._ElementTree:
-    return etree.parse(str(Project(REPO).registers_file))
+    return etree.parse(str(Project(CORPUS).registers_file))
 
 
 def units(tree: etree._ElementTree) -> list[etree._Element]:
@@ -141,7 +141,7 @@ def test_the_report_counts_every_export_and_its_size(exported: Exported) -> None
 
 
 def test_exports_need_a_rendered_site(tmp_path: Path) -> None:
-    project = make_project(tmp_path, REPO / "tei")
+    project = make_project(tmp_path, CORPUS / "tei")
     with pytest.raises(EditionError, match="not been rendered"):
         render_exports(project)
 
@@ -191,7 +191,7 @@ def test_cmif_has_one_correspdesc_per_letter_linked_by_its_url(
 
 def test_cmif_actions_give_sender_addressee_places_dates_and_authority_ids(
         cmif: etree._ElementTree, documents: dict[str, etree._ElementTree]) -> None:
-    registry = load_registry(REPO / "source" / "registry")
+    registry = load_registry(CORPUS / "source" / "registry")
     for desc in cmif.xpath("//tei:correspDesc", namespaces=NS):
         tei = documents[desc.get("key")]
         # Schematron E0001/E0002: both actions; nothing but names and dates inside them.
@@ -242,7 +242,7 @@ def test_cmif_v2_notes_name_mentions_language_and_tei_file(
 
 
 def test_cmif_refuses_a_licence_correspsearch_cannot_take(tmp_path: Path) -> None:
-    project = make_project(tmp_path, REPO / "tei")
+    project = make_project(tmp_path, CORPUS / "tei")
     settings = project.edition_file.read_text(encoding="utf-8")
     project.edition_file.write_text(
         settings.replace(f'licence_url = "{CMIF_BY}"', 'licence_url = "https://example.org/all-rights"'),
@@ -255,7 +255,7 @@ def test_cmif_refuses_a_licence_correspsearch_cannot_take(tmp_path: Path) -> Non
 
 
 def test_cmif_editor_carries_the_contact_email_when_the_edition_gives_one(tmp_path: Path) -> None:
-    project = make_project(tmp_path, REPO / "tei")
+    project = make_project(tmp_path, CORPUS / "tei")
     settings = project.edition_file.read_text(encoding="utf-8")
     assert "contact_email" not in tomllib.loads(settings)["edition"]  # the shipped edition names none
     render_site(project)
@@ -631,7 +631,7 @@ def test_entities_are_schema_org_records_of_the_whole_register(
     records = registers.xpath("/tei:TEI/tei:standOff/*/*[@xml:id]", namespaces=NS)
     assert records and len(graph) == len(records)
     pages = {"person": "persons", "place": "places", "org": "organisations", "event": "events"}
-    registry = load_registry(REPO / "source" / "registry")
+    registry = load_registry(CORPUS / "source" / "registry")
     for record in records:
         kind = etree.QName(record).localname
         item = graph[f"{BASE}{pages[kind]}.html#{record.get(XML_ID)}"]

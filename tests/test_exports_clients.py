@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import rdflib
 import requests
-from conftest import REPO, make_project
+from conftest import CORPUS, REPO, make_project
 from edition.documents import load_documents, load_registers
 from edition.exports import ExportReport, render_exports
 from edition.exports.cmif import missing_authorities
@@ -57,7 +57,7 @@ class Served:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     folder = tmp_path_factory.mktemp("clients")
-    project = make_project(folder, REPO / "tei")
+    project = make_project(folder, CORPUS / "tei")
     site = folder / "build" / "site"
     site.mkdir(parents=True)
     server = make_server(site, 0)

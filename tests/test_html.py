@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from edition.html import CSP, Settings, document_data, document_page, sections
 from lxml import etree
 from lxml import html as lxml_html
@@ -372,7 +373,7 @@ def test_two_builds_of_the_site_are_byte_identical_and_hold_no_pdf_folder(tmp_pa
 
 
 def test_the_store_reuses_unchanged_pages_and_the_pool_gives_the_same_bytes(tmp_path: Path, monkeypatch):
-    from conftest import REPO, make_project
+    from conftest import make_project
     from edition import html
     from edition.fingerprint import Store
 
@@ -380,7 +381,7 @@ def test_the_store_reuses_unchanged_pages_and_the_pool_gives_the_same_bytes(tmp_
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
                 if p.is_file()}
 
-    project = make_project(tmp_path / "project", REPO / "tei")
+    project = make_project(tmp_path / "project", CORPUS / "tei")
     store = Store(tmp_path / "cache")
     plain = snapshot_site(html.render_site(project, tmp_path / "plain"))
     monkeypatch.setattr(html, "POOL_THRESHOLD", 1)

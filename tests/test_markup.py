@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from edition.errors import EditionError
 from edition.markup import (
     ESCAPABLE,
@@ -28,7 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = sorted(p for p in (ROOT / "source" / "documents").iterdir() if p.is_dir())
+DOCUMENTS = sorted(p for p in (CORPUS / "source" / "documents").iterdir() if p.is_dir())
 
 
 def error_of(text: str) -> EditionError:
@@ -62,7 +63,7 @@ def test_archive_page_copy_matches_shared_original(doc_id: str) -> None:
     original = ROOT.parent / "shared" / SHARED[doc_id]
     if not original.is_file():
         pytest.skip("../shared is not beside this checkout")
-    copy = ROOT / "source" / "documents" / doc_id / "witness" / "page.txt"
+    copy = CORPUS / "source" / "documents" / doc_id / "witness" / "page.txt"
     assert copy.read_bytes() == original.read_bytes()
 
 

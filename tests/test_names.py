@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from edition.names import Mention, RussianDecliner, find_mentions, matcher_for
 from edition.registry import Registry
 
@@ -15,7 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return Registry.load(REPO / "source" / "registry")
+    return Registry.load(CORPUS / "source" / "registry")
 
 
 def found(text: str, lang: str, registry: Registry) -> list[tuple[str, tuple[str, ...]]]:
@@ -414,7 +415,7 @@ description.en = "test"
 def test_the_matcher_is_built_once_per_registry_and_language(registry: Registry) -> None:
     assert matcher_for(registry, "ru") is matcher_for(registry, "ru")
     assert matcher_for(registry, "ru") is not matcher_for(registry, "en")
-    other = Registry.load(REPO / "source" / "registry")
+    other = Registry.load(CORPUS / "source" / "registry")
     assert matcher_for(other, "ru") is not matcher_for(registry, "ru")
 
 

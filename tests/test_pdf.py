@@ -26,6 +26,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from edition.errors import EditionError
 from edition.paths import Project
 from edition.pdf import MENTION_PREFIX, VOLUME_ID, RenderedPdf, render_pdfs
@@ -78,10 +79,10 @@ def _build(tmp: Path, name: str, tei: Path, edition_toml: Path) -> Build:
 
 @pytest.fixture(scope="session")
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    if not list((REPO / "tei").glob("*.xml")):
+    if not list((CORPUS / "tei").glob("*.xml")):
         pytest.skip("tei/ is empty: run `edition encode`")
-    return _build(tmp_path_factory.mktemp("pdf"), "edition", REPO / "tei",
-                  REPO / "source" / "edition.toml")
+    return _build(tmp_path_factory.mktemp("pdf"), "edition", CORPUS / "tei",
+                  CORPUS / "source" / "edition.toml")
 
 
 @pytest.fixture(scope="session")
@@ -618,14 +619,14 @@ def test_unknown_document_is_refused(edition: Build, tmp_path: Path) -> None:
 
 
 def test_renderer_names_no_particular_document() -> None:
-    ids = {tei.stem for tei in [*Project(REPO).tei_documents(), *(FIXTURE / "tei").glob("*.xml")]}
-    for tei in [*(REPO / "tei").glob("*.xml"), *(FIXTURE / "tei").glob("*.xml")]:
+    ids = {tei.stem for tei in [*Project(CORPUS).tei_documents(), *(FIXTURE / "tei").glob("*.xml")]}
+    for tei in [*(CORPUS / "tei").glob("*.xml"), *(FIXTURE / "tei").glob("*.xml")]:
         ids.update(el.get(XML_ID) for el in etree.parse(str(tei)).iter()
                    if el.get(XML_ID) and any(a.tag == f"{TEI}standOff" for a in el.iterancestors()))
     ids -= {"align-unaligned", "align-lost"}
     # The names of the records too, in any case, even in comments and examples.
     names = {" ".join("".join(el.itertext()).split())
-             for tei in [*(REPO / "tei").glob("*.xml"), *(FIXTURE / "tei").glob("*.xml")]
+             for tei in [*(CORPUS / "tei").glob("*.xml"), *(FIXTURE / "tei").glob("*.xml")]
              for standoff in etree.parse(str(tei)).iter(f"{TEI}standOff")
              for el in standoff.iter(*NAME_TAGS, f"{TEI}surname", f"{TEI}forename")}
     for path in (REPO / "xslt" / "print.xsl", *sorted((REPO / "xslt" / "print").glob("*.xsl")),

@@ -8,11 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from edition.errors import EditionError
 from edition.registry import Entity, Registry
 
 REPO = Path(__file__).resolve().parents[1]
-REAL = REPO / "source" / "registry"
+REAL = CORPUS / "source" / "registry"
 
 MINIMAL = """\
 [korea]

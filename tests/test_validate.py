@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from edition import validate as v
 from edition import xmlsafe
 from edition.cli import main as cli_main
@@ -369,7 +370,7 @@ def test_cli_default_is_the_projects_tei_folder(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- the edition
 
 
-SHIPPED = sorted((REPO / "tei").glob("*.xml"))
+SHIPPED = sorted((CORPUS / "tei").glob("*.xml"))
 
 
 @pytest.mark.skipif(not SHIPPED, reason="tei/ has no encoded documents yet")
