@@ -284,3 +284,15 @@ def test_names_written_alike_decide_where_lengths_cannot() -> None:
     links = align(ru, en, original_lang="ru", translation_lang="en")
     assert pairs(links) == [((0,), ()), ((1,), (0,))]
     assert "names alike: petrov" in links[1].signals and links[1].confidence >= LOW_CONFIDENCE
+
+
+def test_units_where_the_translation_marks_an_omission_are_lost() -> None:
+    ru, en = synthetic(31, 12)
+    en_cut = en[:5] + [Unit("gap", "[…]", 50)] + en[7:]
+    links = align(ru, en_cut, original_lang="ru", translation_lang="en")
+    assert_partition(links, 12, 11)
+    assert [(link.original, link.flag) for link in links if not link.translation] == [((5,), "lost"),
+                                                                                        ((6,), "lost")]
+    assert all("the other text marks an omission here" in link.signals
+               for link in links if link.flag == "lost")
+    assert ((7,), (6,)) in pairs(links)

@@ -86,6 +86,9 @@ EDGE_COST = 1.5
 ARCHIVAL_EDGE_COST = 0.5
 # The other side's units after a text that breaks off mid-word are lost, as expected.
 LOST_COST = 0.2
+# A unit where the other text marks an omission ([…]) is lost from that copy.
+OMITTED_COST = 1.0
+OMITTED_SIGNAL = "the other text marks an omission here"
 # Variance of the translation's length per character of the original (Gale and Church).
 VARIANCE = 6.8
 MAX_LENGTH_COST = 10.0
@@ -286,6 +289,9 @@ class _Scorer:
         self.orig_kinds = Counter(_kind_family(f.kind) for f in orig)
         self.trans_kinds = Counter(_kind_family(f.kind) for f in trans)
         self.spans: dict[tuple[int, int, int], _Span] = {}
+        # positions (between two units, 1..len-1) where a text marks an omission […]
+        self.orig_omissions: frozenset[int] = frozenset()
+        self.trans_omissions: frozenset[int] = frozenset()
         # what the texts say of a bead does not depend on the length ratio: kept across passes
         self.evidence_cache = evidence if evidence is not None else {}
 
@@ -399,6 +405,8 @@ class _Scorer:
             counterpart_kind = self.orig_kinds
         if lost:
             return _Score(LOST_COST, ["the other text breaks off before it"])
+        if (j in self.trans_omissions) if di else (i in self.orig_omissions):
+            return _Score(OMITTED_COST, [OMITTED_SIGNAL])
         signals = []
         if at_edge:
             # a header or trailer line is short; a whole paragraph without counterpart is rarer
@@ -547,6 +555,7 @@ def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lan
     with the other side empty."""
     o_idx = [k for k, u in enumerate(original) if u.kind not in SKIPPED_KINDS]
     t_idx = [k for k, u in enumerate(translation) if u.kind not in SKIPPED_KINDS]
+    o_gaps, t_gaps = _omissions(original, o_idx), _omissions(translation, t_idx)
     o_feat = [features(original[k], original_lang, registry) for k in o_idx]
     t_feat = [features(translation[k], translation_lang, registry) for k in t_idx]
     t_broken = broken_off(translation)
@@ -559,7 +568,9 @@ def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lan
     evidence: dict[tuple[int, int, int, int], tuple[float, list[str]]] = {}
 
     def solve(ratio: float) -> _Solution:
-        return _solve(_Scorer(o_feat, t_feat, ratio, t_broken, o_broken, evidence), n, m)
+        scorer = _Scorer(o_feat, t_feat, ratio, t_broken, o_broken, evidence)
+        scorer.orig_omissions, scorer.trans_omissions = o_gaps, t_gaps
+        return _solve(scorer, n, m)
 
     best = min((solve(r) for r in sorted({DEFAULT_RATIO, _ratio(o_feat, t_feat, t_broken or o_broken)})),
                key=lambda s: s.cost)
@@ -574,7 +585,8 @@ def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lan
     for i, j, di, dj, s in path:
         flag = ""
         if not (di and dj):
-            lost = (di and t_broken and j == m) or (dj and o_broken and i == n)
+            lost = (di and t_broken and j == m) or (dj and o_broken and i == n) \
+                or OMITTED_SIGNAL in s.signals
             flag = "lost" if lost else "unaligned"
         confidence = posterior[(i, j, di, dj)]
         signals = tuple(s.signals)
@@ -586,6 +598,16 @@ def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lan
         beads.append(Link(tuple(o_idx[i:i + di]), tuple(t_idx[j:j + dj]),
                           round(confidence, 3), signals, flag))
     return _with_skipped(beads, original, translation)
+
+
+def _omissions(units: Sequence[Unit], kept: list[int]) -> frozenset[int]:
+    """Positions inside a text (between its k-1th and kth alignment unit) where it marks an
+    omission: the other text's units there are lost from this copy, not absent from it. The
+    ends are left out: an omission mark before the first or after the last unit stands for
+    a heading or trailer the copy leaves out, which the other text's copy may never have
+    had."""
+    return frozenset(k for k in range(1, len(kept))
+                     if any(units[x].kind in SKIPPED_KINDS for x in range(kept[k - 1] + 1, kept[k])))
 
 
 def _with_skipped(beads: list[Link], original: Sequence[Unit],
