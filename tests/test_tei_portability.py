@@ -1,6 +1,6 @@
 """Our TEI through the TEI Consortium's own stylesheets (../shared/vendor/tei-stylesheets,
 7.58.0a): what a project that reuses the edition's TEI with the standard toolchain gets.
-The conversions run with saxonche on every document of the repository's tei/.
+The conversions run with saxonche on every document of the tests' copy of the edition (tests/fixtures/corpus).
 
 Known problems of those stylesheets with our (valid) TEI are written down in
 docs/exports.md, "TEI: the TEI Consortium's stylesheets", with the tests that pin them.
@@ -14,13 +14,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import CORPUS
 from edition.paths import Project
 from lxml import etree, html
 from vendored import VENDOR, need
 
 STYLESHEETS = VENDOR / "tei-stylesheets"
-DOCUMENTS = Project(REPO).tei_documents()
+DOCUMENTS = Project(CORPUS).tei_documents()
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
