@@ -154,6 +154,19 @@ def test_a_pseudonym_says_whom_it_names(render):
         "“IVANOV” is a pseudonym of Ivan Petrov."
 
 
+def test_an_automatic_unconfirmed_identification_says_so(render):
+    """A draft register record (proposed by edition import, not confirmed): cert="low"."""
+    standoff = STANDOFF.replace('<place xml:id="kaluga">',
+                                '<place xml:id="kaluga" cert="low" resp="#resp-edition">')
+    page = render(tei('<p xml:id="ru-p1" n="1" corresp="#en-p1">Текст.</p>',
+                      '<p xml:id="en-p1" n="1" corresp="#ru-p1"><placeName ref="#kaluga" cert="low" '
+                      'resp="#resp-edition">Kaluga</placeName>, <persName ref="#ivan">Ivan</persName></p>',
+                      standoff=standoff))
+    kinds = [only(page, f'//span[@id="{link.get("aria-describedby")}"]//span[@class="card-kind"]').text
+             for link in page.xpath('//div[@id="en-p1"]//a[contains(@class, "name")]')]
+    assert kinds == ["Place · identified automatically, unconfirmed", "Person"]
+
+
 def test_a_name_pointing_to_two_records_links_the_first_and_describes_both(render):
     page = render(one_unit('<placeName ref="#kaluga #ugra">Kaluga and the Ugra</placeName>'))
     link = only(page, '//div[@id="en-p1"]//a[contains(@class, "name")]')

@@ -49,7 +49,9 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- "Person", "Place", "Person · pseudonym", for the card and screen readers. -->
+  <!-- "Person", "Place", "Person · pseudonym", for the card and screen readers; a record
+       identified automatically and not confirmed by an editor (cert="low", a draft of
+       edition import: docs/tei-conventions.md) says so. -->
   <xsl:function name="edn:kind-label" as="xs:string">
     <xsl:param name="record" as="element()"/>
     <xsl:param name="mention" as="element()?"/>
@@ -57,7 +59,9 @@
                                           'event': 'Event'}(edn:record-kind($record))"/>
     <xsl:variable name="mention-kind" select="$mention ! edn:mention-kind(.)"/>
     <xsl:sequence select="(if ($mention-kind = 'geog') then 'Geographic feature' else (), $kind, 'Entry')[1]
-        || (if ($mention/@type = 'pseudonym') then ' · pseudonym' else '')"/>
+        || (if ($mention/@type = 'pseudonym') then ' · pseudonym' else '')
+        || (if ($record/@cert = 'low' or $mention/@cert = 'low') then ' · identified automatically, unconfirmed'
+            else '')"/>
   </xsl:function>
 
   <xsl:mode name="popover" on-no-match="text-only-copy"/>
