@@ -20,6 +20,7 @@ import resource
 import shutil
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 from edition.encode import encode_documents
@@ -90,7 +91,11 @@ def main() -> None:
     project = Project(root)
 
     start = time.perf_counter()
-    imported = import_records(project, paths, today=dt.date(2026, 12, 2), use_natasha=not args.no_natasha)
+    # the archive pages carry no citation line: the publisher is the shipped documents'
+    publisher = tomllib.loads(next((REPO / "source" / "documents").glob("*/metadata.toml")).read_text(
+        encoding="utf-8"))["witness"]["publisher"]
+    imported = import_records(project, paths, today=dt.date(2026, 12, 2), use_natasha=not args.no_natasha,
+                              publisher=publisher)
     import_s = time.perf_counter() - start
     start = time.perf_counter()
     encode_documents(project)
