@@ -8,6 +8,8 @@ import datetime as dt
 
 from edition.importer.record import LanguageBlock, Line
 from edition.importer.segment import segment
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from import_records import EN, RU, run_on
 
 DAY = dt.date(1952, 8, 8)
@@ -107,3 +109,34 @@ def test_heading_routing_and_trailer_lines_run_into_the_text_are_cut_too() -> No
 def test_a_paragraph_ending_in_a_date_keeps_it() -> None:
     line = "Dear comrade! We shall arrive on 5.7.1951"
     assert [s.kind for s in segment(block([line]), DAY).segments] == ["salute", "p"]
+
+
+# --- whatever the line, the units give it back -------------------------------------------
+
+TOKENS = ["Comrade", "FILIPPOV", "Товарищ", "ФИЛИППОВ", "Тов.", "Dear", "To", "From", "Copies:", "No.",
+          "1.", "2.", "3)", "“", "”", "\"", "«", "»", "[…]", "[...]", "[Stalin]", "[", "]", "{", "}", "|",
+          "\\", "!", ".", ",", ":", "3.7.1951", "13:55", "5", "July", "июля", "text", "текст", "MAO",
+          "ZEDONG", "above", "вышеуказанные", "г.", "Pyongyang,", "the", "и"]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=25).map(" ".join),
+                min_size=1, max_size=6))
+def test_any_text_segments_into_units_that_give_back_every_line(lines: list[str]) -> None:
+    from edition.encode import check_witness
+    from edition.importer.align import Link
+    from edition.importer.transcribe import place_units, transcription_text
+    from edition.markup import parse_text
+
+    text_block = block(lines)
+    segs = segment(text_block, DAY).segments
+    # each witness line is the concatenation of its units
+    by_line: dict[int, str] = {}
+    for s in segs:
+        by_line[s.line] = by_line.get(s.line, "") + s.text
+    assert [by_line[n] for n in sorted(by_line)] == [line for line in lines if line.strip()]
+    # and the transcription written from them parses and passes the faithfulness check
+    links = [Link((i,), (), 1.0, (), "skipped" if s.kind == "gap" else "") for i, s in enumerate(segs)]
+    [placed] = place_units([segs], links)
+    source = transcription_text(segs, placed, "en", header=[], truncated=False, corrections=[])
+    check_witness(parse_text(source, "en", "en.txt"), text_block.witness(), "en.txt")
