@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 from edition.cli import main as cli
+from edition.encode import check_witness
 from edition.errors import EditionError
 from edition.importer import import_records
 from edition.markup import parse_file
 from edition.paths import Project
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from import_records import EN, PUBLISHER, RU, TODAY, meta, new_project, record, run_on, write_record
 
 # --- what is written -------------------------------------------------------------------------
@@ -166,3 +169,37 @@ def test_the_publisher_is_the_citations_else_the_editions_else_an_error(tmp_path
         import_records(empty, [write_record(tmp_path, uncited, "c.txt")], today=TODAY)
     assert "does not name its publisher" in info.value.problems[0].message
     assert "--publisher" in info.value.problems[0].hint
+
+
+# --- no record makes the importer fail with anything but an editor's error ----------------------
+
+RU_WORDS = ["Товарищ", "ФИЛИППОВ!", "Прошу", "сообщить", "1.", "“пункт”.", "[…]", "3.7.1951", "МАО", "г.",
+            "и"]
+EN_WORDS = ["Comrade", "FILIPPOV!", "I", "ask", "you", "2.", "\"point\".", "[...]", "No.", "3305", "MAO",
+            "To"]
+META_LINES = ["Summary", "Author(s):", "Rights", "Record ID", "12", "Language", "Russian", "Foo Bar:", "text",
+              "\"Title,\" July 3, 1951, History and Public Policy Program Digital Archive, APRF, f. 1. "
+              "Translated by X. https://example.org/1", "July 3, 1951", "Title, A to B", ""]
+
+
+@settings(deadline=None, max_examples=25)
+@given(ru=st.lists(st.lists(st.sampled_from(RU_WORDS), min_size=1, max_size=8).map(" ".join), max_size=4),
+       en=st.lists(st.lists(st.sampled_from(EN_WORDS), min_size=1, max_size=8).map(" ".join), max_size=4),
+       meta_lines=st.lists(st.sampled_from(META_LINES), max_size=6), separator=st.booleans())
+def test_any_record_imports_or_fails_with_file_line_and_hint(tmp_path_factory, ru: list[str], en: list[str],
+                                                             meta_lines: list[str], separator: bool) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    project = new_project(folder / "project")
+    text = "\n".join([*ru, *en, *(["###"] if separator else []), *meta_lines]) + "\n"
+    path = write_record(folder, text)
+    try:
+        [item] = import_records(project, [path], today=TODAY, publisher=PUBLISHER, use_natasha=False,
+                                doc_id="fuzz")
+    except EditionError as err:
+        assert all(p.file is not None and p.hint for p in err.problems)
+        assert not (project.documents / "fuzz").exists()
+        return
+    for lang in meta(project, item.doc_id)["languages"]:
+        folder_ = project.documents / "fuzz"
+        check_witness(parse_file(folder_ / f"{lang}.txt", lang),
+                      (folder_ / "witness" / f"{lang}.txt").read_text("utf-8"), f"{lang}.txt")
