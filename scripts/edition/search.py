@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import html
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -141,6 +143,7 @@ class SearchReport:
     languages: list[str] = field(default_factory=list)
     records: int = 0
     index_seconds: float = 0.0
+    parts_indexed: int = 0  # Pagefind runs; the other parts were reused unchanged
     warning: str | None = None
 
 
@@ -164,15 +167,51 @@ def part_folders(lang: str, records: int) -> list[str]:
     return [lang] + [f"{lang}-{k}" for k in range(2, count + 1)]
 
 
-def _write_bundles(out: Path, by_lang: dict[str, list[SearchRecord]]) -> None:
+# Written into each part's folder: the hash of what the part was made from (its records'
+# pages and the Pagefind version). A part of the published site whose key equals the one
+# a build computes is linked into the new site instead of indexed again.
+PART_KEY = "edition-part.key"
+
+
+def _part_key(part: list[SearchRecord]) -> str:
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"pagefind {version('pagefind')}\0".encode())
+    for record in part:
+        digest.update(record.html().encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _reuse(previous: Path | None, target: Path, key: str) -> bool:
+    """Link a part of the previous (published) index into ``target`` if its key matches."""
+    if previous is None:
+        return False
+    old = previous / target.name
+    try:
+        if (old / PART_KEY).read_text(encoding="utf-8") != key:
+            return False
+        shutil.copytree(old, target, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return False
+    return True
+
+
+def _write_bundles(out: Path, by_lang: dict[str, list[SearchRecord]],
+                   previous: Path | None = None) -> int:
     """Pagefind bundles per language (in parts, see PART_RECORDS), by Pagefind's own
     indexer over a folder of record pages. (Its Python API answers each added page after a
     fixed 0.1 s poll, which made the same index take 100 times as long.) A record's page is
     named by its position, and its real URL, with the fragment a file name cannot carry,
-    is its "url" meta."""
+    is its "url" meta. ``previous``: the published site's search/pagefind/, whose parts
+    with an unchanged key are reused. Returns how many parts were indexed."""
+    indexed = 0
     with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
         for lang, records in by_lang.items():
             for folder, part in zip(part_folders(lang, len(records)), _parts(records), strict=True):
+                key = _part_key(part)
+                if _reuse(previous, out / folder, key):
+                    continue
                 pages = Path(tmp) / folder
                 pages.mkdir()
                 for i, record in enumerate(part, 1):
@@ -184,6 +223,11 @@ def _write_bundles(out: Path, by_lang: dict[str, list[SearchRecord]]) -> None:
                     raise EditionError(Problem(out / folder, None,
                                                "Pagefind could not build the search index",
                                                (done.stderr or done.stdout).strip()[-2000:]))
+                for name in UNUSED_BUNDLE_FILES:
+                    (out / folder / name).unlink(missing_ok=True)
+                (out / folder / PART_KEY).write_text(key, encoding="utf-8")
+                indexed += 1
+    return indexed
 
 
 def _environment() -> Environment:
@@ -200,8 +244,10 @@ def _environment() -> Environment:
 
 def render_search(project: Project, site: Path | None = None, *, docs: list[Document] | None = None,
                   edition: EditionMeta | None = None,
-                  records: dict[str, Record] | None = None, draft: bool = False) -> SearchReport:
-    """Write search.html, its assets and the Pagefind index into the rendered site."""
+                  records: dict[str, Record] | None = None, draft: bool = False,
+                  previous: Path | None = None) -> SearchReport:
+    """Write search.html, its assets and the Pagefind index into the rendered site.
+    ``previous``: the published site, whose index parts are reused where unchanged."""
     from .html import Settings, content_security_policy, sections
 
     site = site or project.build / "site"
@@ -234,12 +280,10 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
                           "search index; run scripts/setup.sh (or .venv/bin/pip install -e .) to install it")
     if available:
         start = time.perf_counter()
-        _write_bundles(out / "pagefind", {lang: by_lang[lang] for lang in order})
+        old = previous / "search" / "pagefind" if previous is not None else None
+        report.parts_indexed = _write_bundles(out / "pagefind", {lang: by_lang[lang] for lang in order},
+                                              old if old is not None and old.is_dir() else None)
         report.index_seconds = time.perf_counter() - start
-        for lang in order:
-            for folder in part_folders(lang, len(by_lang[lang])):
-                for name in UNUSED_BUNDLE_FILES:
-                    (out / "pagefind" / folder / name).unlink(missing_ok=True)
 
     for asset in ("search.js", "search-file.js", "search.css"):
         shutil.copyfile(SEARCH_DIR / asset, out / asset)

@@ -123,7 +123,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     if with_search:
         start = time.perf_counter()
         search_report = render_search(project, site, docs=docs, edition=edition, records=records,
-                                      draft=draft)
+                                      draft=draft, previous=previous)
         report.files["search"] = search_report.files
         report.seconds["search"] = time.perf_counter() - start
         report.seconds["search index"] = search_report.index_seconds
