@@ -203,3 +203,12 @@ def test_any_record_imports_or_fails_with_file_line_and_hint(tmp_path_factory, r
         folder_ = project.documents / "fuzz"
         check_witness(parse_file(folder_ / f"{lang}.txt", lang),
                       (folder_ / "witness" / f"{lang}.txt").read_text("utf-8"), f"{lang}.txt")
+
+
+def test_a_record_whose_language_is_not_among_its_texts_holds_translations_only(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    text = record().replace("Language\nRussian\n", "Language\nChinese\n")
+    [item] = import_records(project, [write_record(tmp_path, text)], today=TODAY)
+    data = meta(project, item.doc_id)
+    assert data["languages"] == ["ru", "en"] and data["original"] == "zh"
+    assert "translation only: the original (zh) is not in the record" in item.report

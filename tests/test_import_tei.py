@@ -183,3 +183,13 @@ def test_a_letter_of_another_shape_imports_and_encodes(tmp_path: Path) -> None:
     assert all(u["corresp"] for u in ru)
 
 
+
+
+def test_two_translations_of_an_original_the_record_names_are_both_translations(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    text = record().replace("Language\nRussian\n", "Language\nChinese\n")
+    [item] = import_records(project, [write_record(tmp_path, text)], today=TODAY)
+    encode_documents(project)
+    tree = etree.parse(str(project.tei / f"{item.doc_id}.xml"))
+    assert tree.find(".//tei:div[@type='edition']", NS) is None
+    assert len(tree.findall(".//tei:text//tei:div[@type='translation']", NS)) == 2

@@ -69,12 +69,13 @@ def decide_languages(record: Record) -> tuple[list[str], str]:
     stated_other = [lang for lang in stated if lang != "en"]
     translated = bool(record.citation and "translat" in record.citation.text.lower()) \
         or "translat" in record.value("Source").lower()
-    if stated_other and stated_other[0] in present:
-        original = stated_other[0]
+    stated_present = [lang for lang in stated_other if lang in present]
+    if stated_present:
+        original = stated_present[0]
+    elif stated_other:
+        original = stated_other[0]          # translations only: the record names another original
     elif non_english:
         original = non_english[0]
-    elif stated_other:
-        original = stated_other[0]          # translation only: the record names the original
     elif stated == ["en"] and not translated:
         original = "en"                     # the record says the document is in English
     else:
