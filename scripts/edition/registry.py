@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from . import registry_facts as facts
 from .errors import EditionError, Problem
+from .registry_facts import Identification, NameParts, NativeName, Office
 
 Kind = Literal["person", "place", "org", "event"]
 
@@ -52,12 +54,14 @@ LANG_PATTERN = re.compile(r"[a-z]{2,3}")
 ISO_DATE = re.compile(r"-?\d{4}-\d{2}-\d{2}")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 
-COMMON_FIELDS = {"name", "match", "description", "authority", "status"}
+COMMON_FIELDS = {"name", "match", "description", "description_source", "authority", "status", "sort",
+                 "backtranslated", "native"}
 #: the values of a record's ``status``: "draft" is a record ``edition import`` proposed and
 #: no editor has confirmed yet; a confirmed record has no status.
 STATUSES = ("draft",)
 KIND_FIELDS: dict[Kind, set[str]] = {
-    "person": COMMON_FIELDS | {"pseudonyms", "birth", "death", "dates_source"},
+    "person": COMMON_FIELDS | {"pseudonyms", "birth", "death", "dates_source", "family", "given",
+                               "office", "identification"},
     "place": COMMON_FIELDS | {"coordinates", "coordinates_source", "element"},
     "org": set(COMMON_FIELDS),
     "event": set(COMMON_FIELDS),
@@ -105,6 +109,14 @@ class Entity:
     line: int
     #: proposed automatically, not yet confirmed by an editor (``status = "draft"``)
     draft: bool = False
+    # Facts with their sources (edition.registry_facts; docs/registry.md).
+    description_source: str | None = None
+    offices: tuple[Office, ...] = ()
+    identification: Identification | None = None
+    native: tuple[NativeName, ...] = ()
+    parts: NameParts = NameParts()
+    sort_key: str = ""
+    backtranslated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -301,6 +313,19 @@ class _RecordChecker:
                        "or remove them")
         element = self._element(record)
         authorities = self._authorities(record.get("authority"))
+        report = self._report
+        for key, value, what in (("dates_source", dates_source, "the life dates"),
+                                 ("coordinates_source", coordinates_source, "the coordinates")):
+            if value:
+                facts.check_source(value, key, report, what)
+        description_source = self._optional_text(record, "description_source")
+        if description_source:
+            facts.check_source(description_source, "description_source", report, "the description")
+        parts = facts.name_parts(record, names.get("en"), report)
+        native = facts.native_names(record.get("native"), report)
+        offices = facts.offices(record.get("office"), report)
+        identification = facts.identification(record.get("identification"), report)
+        backtranslated = facts.backtranslated(record.get("backtranslated"), names, report)
         if not self.ok:
             return None
         return Entity(
@@ -308,7 +333,15 @@ class _RecordChecker:
             pseudonyms=pseudonyms, description=description, birth=birth, death=death,
             dates_source=dates_source, coordinates=coordinates,
             coordinates_source=coordinates_source, authorities=authorities,
-            file=self.path, line=self.line, draft=draft)
+            file=self.path, line=self.line, draft=draft,
+            description_source=description_source, offices=offices,
+            identification=identification, native=native, parts=parts,
+            sort_key=facts.default_sort_key(self.kind, names.get("en") or next(iter(names.values()), self.id),
+                                            parts),
+            backtranslated=backtranslated)
+
+    def _report(self, key: str | None, message: str, hint: str = "") -> None:
+        self.error(key, message, hint)
 
     def _status(self, record: dict[str, Any]) -> bool:
         value = record.get("status")
@@ -502,6 +535,9 @@ class _RecordChecker:
                 self.error("authority", f"authority {kind} {ident} without 'verified'",
                            "add verified = \"where the identifier was checked\"; an "
                            "unverified identifier must not be recorded")
+                continue
+            if facts.check_source(verified, "authority", self._report,
+                                  f"authority {kind} {ident}: 'verified'") is None:
                 continue
             if kind == "wikidata":
                 if not WIKIDATA_ID.fullmatch(ident):

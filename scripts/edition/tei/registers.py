@@ -53,6 +53,11 @@ def _registry_languages(registry: Registry) -> list[str]:
         langs.update(entity.names, entity.description)
         for pseudonym in entity.pseudonyms:
             langs.update(pseudonym.names)
+        langs.update(n.lang for n in entity.native)
+        if entity.identification is not None:
+            langs.update(entity.identification.names)
+        for office in entity.offices:
+            langs.update(office.title)
     return _langs(dict.fromkeys(langs, ""))
 
 
