@@ -60,6 +60,8 @@ def schxslt(schema: Path, document: Path) -> list[Finding]:
     findings = []
     pattern = ""
     for el in root:
+        if not isinstance(el.tag, str):
+            continue
         name = etree.QName(el).localname
         if name == "active-pattern":
             pattern = el.get("id") or el.get("name") or ""

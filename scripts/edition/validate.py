@@ -423,28 +423,69 @@ def _explain_jing(text: str, level: str, doc: _Document, line: int | None) -> tu
 # --------------------------------------------------------------------------- edition rules
 
 
-def schematron_from_odd(odd: Path = ODD_PATH) -> etree._ElementTree:
-    """The ISO Schematron schema held in the ODD's constraintSpecs.
+# The rules are written in XPath 2 (schema/edition.odd says why); libxslt, which runs them
+# here, has XPath 1 with EXSLT. Two functions map one to one; the expressions below have
+# no XPath 1 form of the same shape and are replaced whole (exactly as written in the ODD;
+# tests/test_validate_portable.py checks that each is still there).
+XPATH1_FUNCTIONS = {"tokenize(": "str:tokenize(", "matches(": "re:test("}
+XPATH1 = {
+    # E-REF-RESOLVES: a file that does not exist (_DocumentResolver serves a marker).
+    "$files[not(doc-available(resolve-uri(substring-before(concat(., '#'), '#'), base-uri($attr))))]":
+        "$files[document(substring-before(concat(., '#'), '#'), $attr)/edition-missing-file]",
+    # E-DATE-VALID: a real day of the calendar (date:seconds is NaN otherwise).
+    ". castable as xs:dateTime or . castable as xs:date or . castable as xs:gYearMonth "
+    "or . castable as xs:gYear":
+        "date:seconds(string(.)) = date:seconds(string(.))",
+    # E-REPLY-DATE: the other file's date; the shorter of two lengths.
+    "if (doc-available(resolve-uri($file, base-uri(.)))) then string((document($file, .)/tei:TEI/"
+    "tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date/@when)[1]) "
+    "else ''":
+        "string(document($file, .)/tei:TEI/tei:teiHeader/tei:profileDesc/tei:correspDesc/"
+        "tei:correspAction[@type = 'sent']/tei:date/@when)",
+    "min((string-length($mine), string-length($other)))":
+        "string-length($mine) * (string-length($mine) <= string-length($other)) "
+        "+ string-length($other) * (string-length($mine) > string-length($other))",
+    "min(($shorter, 19))": "$shorter * ($shorter <= 19) + 19 * ($shorter > 19)",
+}
+EXSLT_NAMESPACES = {"str": "http://exslt.org/strings", "date": "http://exslt.org/dates-and-times",
+                    "re": "http://exslt.org/regular-expressions"}
+
+
+def to_xpath1(expression: str) -> str:
+    """An XPath 2 expression of the rules as libxslt (XPath 1 + EXSLT) runs it."""
+    expression = " ".join(expression.split())
+    for xpath2, xpath1 in XPATH1.items():
+        expression = expression.replace(xpath2, xpath1)
+    for xpath2, xpath1 in XPATH1_FUNCTIONS.items():
+        expression = re.sub(r"(?<![\w:-])" + re.escape(xpath2), xpath1, expression)
+    return expression
+
+
+def portable_schematron(odd: Path = ODD_PATH) -> etree._ElementTree:
+    """The ISO Schematron schema held in the ODD's constraintSpecs, as written there
+    (queryBinding xslt2): what other Schematron processors run.
 
     Collects sch:ns, global sch:let and xsl:key declarations, sch:pattern and
-    sch:diagnostic elements, and adds ``$edition-elements``: the element names the
-    ODD's moduleRef/@include lists (and elementSpec mode="add") declare."""
+    sch:diagnostic elements."""
+    return schematron_from_odd(odd, binding="xslt2")
+
+
+def schematron_from_odd(odd: Path = ODD_PATH, binding: str = "exslt") -> etree._ElementTree:
+    """The ISO Schematron schema held in the ODD's constraintSpecs; with the default
+    ``binding`` "exslt", its expressions rewritten for libxslt (:func:`to_xpath1`)."""
     odd_tree = xmlsafe.parse_file(odd)
     ns = {"tei": TEI_NS, "sch": SCH_NS, "xsl": XSL_NS}
     spec = odd_tree.find(".//tei:schemaSpec", ns)
     if spec is None:
         raise ValidatorUnavailable(f"{odd}: no schemaSpec")
 
-    elements: set[str] = set()
-    for ref in spec.iterfind("tei:moduleRef", ns):
-        elements.update(ref.get("include", "").split())
-    elements.update(e.get("ident", "") for e in spec.iterfind("tei:elementSpec[@mode='add']", ns))
-    elements.difference_update(
-        e.get("ident", "") for e in spec.iterfind("tei:elementSpec[@mode='delete']", ns))
+    nsmap = {"sch": SCH_NS, "xsl": XSL_NS, **(EXSLT_NAMESPACES if binding == "exslt" else {})}
+    schema = etree.Element(f"{{{SCH_NS}}}schema", nsmap=nsmap, queryBinding=binding)
 
-    schema = etree.Element(f"{{{SCH_NS}}}schema", nsmap={"sch": SCH_NS, "xsl": XSL_NS},
-                           queryBinding="exslt")
     etree.SubElement(schema, f"{{{SCH_NS}}}title").text = f"Edition rules from {odd.name}"
+    if binding == "exslt":
+        for prefix, uri in EXSLT_NAMESPACES.items():
+            etree.SubElement(schema, f"{{{SCH_NS}}}ns", prefix=prefix, uri=uri)
     constraints = spec.findall(".//tei:constraintSpec[@scheme='schematron']/tei:constraint", ns)
     prefixes: set[str] = set()
     for constraint in constraints:
@@ -452,8 +493,6 @@ def schematron_from_odd(odd: Path = ODD_PATH) -> etree._ElementTree:
             if decl.get("prefix") not in prefixes:
                 prefixes.add(decl.get("prefix", ""))
                 schema.append(_copy(decl))
-    all_names = " ".join(sorted(elements))
-    etree.SubElement(schema, f"{{{SCH_NS}}}let", name="edition-elements", value=f"' {all_names} '")
     for constraint in constraints:
         for decl in constraint.iterfind("sch:let", ns):
             schema.append(_copy(decl))
@@ -469,7 +508,28 @@ def schematron_from_odd(odd: Path = ODD_PATH) -> etree._ElementTree:
             diagnostics.append(_copy(diagnostic))
     if not len(diagnostics):
         schema.remove(diagnostics)
+    if binding == "exslt":
+        for el in schema.iter(f"{{{SCH_NS}}}let", f"{{{SCH_NS}}}assert", f"{{{SCH_NS}}}report",
+                              f"{{{SCH_NS}}}rule", f"{{{SCH_NS}}}value-of"):
+            for attr in ("value", "test", "context", "select"):
+                if el.get(attr):
+                    el.set(attr, to_xpath1(el.get(attr)))
     return schema.getroottree()
+
+
+def edition_elements(odd: Path = ODD_PATH) -> set[str]:
+    """The element names the ODD's moduleRef/@include lists (and elementSpec mode="add")
+    declare: what its $edition-elements must list."""
+    spec = xmlsafe.parse_file(odd).find(f".//{{{TEI_NS}}}schemaSpec")
+    if spec is None:
+        raise ValidatorUnavailable(f"{odd}: no schemaSpec")
+    elements: set[str] = set()
+    for ref in spec.iterfind(f"{{{TEI_NS}}}moduleRef"):
+        elements.update(ref.get("include", "").split())
+    elements.update(e.get("ident", "") for e in spec.iterfind(f"{{{TEI_NS}}}elementSpec[@mode='add']"))
+    elements.difference_update(
+        e.get("ident", "") for e in spec.iterfind(f"{{{TEI_NS}}}elementSpec[@mode='delete']"))
+    return elements
 
 
 def _copy(element: etree._Element) -> etree._Element:
