@@ -81,6 +81,17 @@ def units(tree: etree._ElementTree) -> dict[str, list[dict]]:
     return out
 
 
+def correspondence(tree: etree._ElementTree) -> list[tuple]:
+    """Each correspAction: its type, the registry ids of persons and place, its date."""
+    out = []
+    for action in tree.iterfind(".//tei:correspAction", NS):
+        refs = [tuple(r for r in (n.get("ref") or "").split() if r.startswith("#"))
+                for n in action if etree.QName(n).localname in ("persName", "orgName", "placeName")]
+        dates = [d.get("when") for d in action.iterfind("tei:date", NS)]
+        out.append((action.get("type"), refs, dates))
+    return out
+
+
 def without_drafts(names: list[tuple[str, str, str]], drafts: set[str]) -> list[tuple[str, str, str]]:
     return [n for n in names if not set(n[1].replace("#", "").split()) & drafts]
 
@@ -113,6 +124,8 @@ def test_a_shipped_record_imports_to_the_hand_prepared_edition(tmp_path: Path, r
             assert mine["in_item"] == theirs["in_item"], (lang, theirs["text"][:40])
             assert without_drafts(mine["names"], drafts) == theirs["names"], (lang, theirs["text"][:40])
             assert mine["dates"] == theirs["dates"] and mine["measures"] == theirs["measures"]
+    # the correspondence: who sent, transmitted and received it, where and when
+    assert correspondence(tree) == correspondence(etree.parse(str(FIXTURES / "expected" / expected)))
 
 
 def test_the_telegrams_alignment_has_both_one_to_two_places(tmp_path: Path) -> None:
