@@ -183,7 +183,9 @@ def main(argv: list[str] | None = None) -> int:
         # 2. the command
         folder = work / f"build-{size}"
         generate(size, folder)
-        cmd = [str(EDITION), "--root", str(folder), "build"]
+        # --draft: the generated project copies an edition.toml that may name no public
+        # address yet; a draft build does the same work but the harvesters' CMIF and sitemap.
+        cmd = [str(EDITION), "--root", str(folder), "build", "--draft"]
         if args.jobs:
             cmd += ["--jobs", str(args.jobs)]
         if not pdf:

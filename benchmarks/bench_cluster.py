@@ -52,7 +52,7 @@ def _digest(project: Path) -> dict[str, str]:
 
 def _build(project: Path, pdf: bool, scheduler: str | None) -> tuple[float, str]:
     shutil.rmtree(project / "build" / ".cache", ignore_errors=True)
-    command = [str(BIN / "edition"), "--root", str(project), "build", "--force"]
+    command = [str(BIN / "edition"), "--root", str(project), "build", "--force", "--draft"]
     if not pdf:
         command.append("--no-pdf")
     if scheduler:
