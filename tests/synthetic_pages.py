@@ -50,3 +50,40 @@ def write_pdf(path: Path, count: int = 2, size: tuple[int, int] = (900, 1270)) -
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def add_paged_document(project: object, pages: int = 3) -> str:
+    """Give the document of ``project`` (an edition.paths.Project) with the most lines
+    ``pages`` synthetic page images and the editor's marks: a page beginning before its
+    first block and before the blocks at 1/3 and 2/3 of its original-language file, and a
+    zone on the unit after the first of these on page 2. Returns the document's id."""
+    documents = project.documents  # type: ignore[attr-defined]
+    ids = project.document_ids()  # type: ignore[attr-defined]
+
+    def blocks(doc_id: str) -> int:
+        return sum(1 for line in (documents / doc_id / _original(documents / doc_id)).read_text(
+            encoding="utf-8").split("\n") if line.strip() and not line.startswith("#"))
+
+    doc_id = max(ids, key=lambda d: (blocks(d), d))
+    folder = documents / doc_id
+    write_pages(folder / "witness" / "pages", pages)
+    path = folder / _original(folder)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    block_lines = [i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")]
+    starts = [block_lines[0]] + [block_lines[len(block_lines) * k // pages] for k in range(1, pages)]
+    zoned = next(i for i in block_lines if i > starts[1] and "@" in lines[i].split("|")[0]
+                 and not lines[i].startswith((" ", "\t")))
+    head, rest = lines[zoned].split("|", 1)
+    lines[zoned] = f"{head.rstrip()} zone=2:50,100,1150,600 |{rest}"
+    for n, index in reversed(list(enumerate(starts, start=1))):
+        lines.insert(index, f"pb | {n}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return doc_id
+
+
+def _original(folder: Path) -> str:
+    import tomllib
+
+    meta = tomllib.loads((folder / "metadata.toml").read_text(encoding="utf-8"))
+    lang = meta.get("original") or meta["languages"][0]
+    return f"{lang if lang in meta['languages'] else meta['languages'][0]}.txt"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from edition.paths import Project
 from edition.validate import validate_paths
 from lxml import etree
 from PIL import Image
-from synthetic_pages import write_pages, write_pdf
+from synthetic_pages import add_paged_document, write_pages, write_pdf
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -145,25 +146,20 @@ def test_unchanged_pages_are_linked_from_the_last_site_not_tiled_again(tmp_path:
 
 # ------------------------------------------------------------------ TEI
 
+@dataclass(frozen=True)
+class Paged(Project):
+    paged: str = ""  # the document with page images
+
+
 @pytest.fixture(scope="module")
-def paged(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """A copy of the project whose first document has three synthetic pages, a page
-    beginning before its first and third blocks, and a zone on one unit of page 2."""
+def paged(tmp_path_factory: pytest.TempPathFactory) -> Paged:
+    """A copy of the project one of whose documents has three synthetic pages, page
+    beginnings and a zone (synthetic_pages.add_paged_document), encoded."""
     project = copy_project(tmp_path_factory.mktemp("paged"))
-    doc = project.documents / project.document_ids()[0]
-    write_pages(doc / "witness" / "pages", 3)
-    lines = (doc / "ru.txt").read_text(encoding="utf-8").split("\n")
-    blocks = [i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")]
-    unit = next(i for i in blocks[2:] if "@" in lines[i].split("|")[0] and not lines[i].startswith(" "))
-    head, rest = lines[unit].split("|", 1)
-    lines[unit] = f"{head.rstrip()} zone=2:50,100,1150,600 |{rest}"
-    lines.insert(blocks[-1], "pb | 3")
-    lines.insert(blocks[1], "pb | 2")
-    lines.insert(blocks[0], "pb | 1")
-    (doc / "ru.txt").write_text("\n".join(lines), encoding="utf-8")
+    doc_id = add_paged_document(project)
     result = encode(project)
     assert not result.failed, result.problems
-    return project
+    return Paged(project.root, doc_id)
 
 
 def _tei(project: Project, doc_id: str) -> etree._Element:
@@ -171,7 +167,7 @@ def _tei(project: Project, doc_id: str) -> etree._Element:
 
 
 def test_the_facsimile_has_a_surface_per_page_with_its_graphic(paged: Project) -> None:
-    doc_id = paged.document_ids()[0]
+    doc_id = paged.paged
     root = _tei(paged, doc_id)
     pages = witness_pages(paged.documents / doc_id)
     surfaces = root.findall(f"{TEI}facsimile/{TEI}surface")
@@ -185,9 +181,9 @@ def test_the_facsimile_has_a_surface_per_page_with_its_graphic(paged: Project) -
 
 
 def test_units_point_at_their_page_from_the_editors_marks_only(paged: Project) -> None:
-    doc_id = paged.document_ids()[0]
+    doc_id = paged.paged
     root = _tei(paged, doc_id)
-    ru = root.find(f".//{TEI}div[@{XML_ID}='ru']")
+    ru, en = root.findall(f".//{TEI}div[@{XML_ID}]")[:2]
     pbs = list(ru.iter(f"{TEI}pb"))
     assert [(pb.get("n"), pb.get("facs")) for pb in pbs] == [("1", "#page.1"), ("2", "#page.2"),
                                                              ("3", "#page.3")]
@@ -196,7 +192,6 @@ def test_units_point_at_their_page_from_the_editors_marks_only(paged: Project) -
     zoned = [u for u in units if u.get("facs").count(".") == 2]
     assert [u.get("facs") for u in zoned] == [f"#page.2.{zoned[0].get(XML_ID)}"]
     # The translation has no marks: none of its units claims a page.
-    en = root.find(f".//{TEI}div[@{XML_ID}='en']")
     assert not [u for u in en.iter() if u.get("facs")]
 
 
@@ -206,7 +201,7 @@ def test_the_tei_with_a_facsimile_validates(paged: Project) -> None:
 
 
 def test_documents_without_images_keep_their_tei_byte_for_byte(paged: Project) -> None:
-    others = paged.document_ids()[1:]
+    others = [d for d in paged.document_ids() if d != paged.paged]
     assert others
     for doc_id in others:
         assert (paged.tei / f"{doc_id}.xml").read_bytes() == (CORPUS / "tei" / f"{doc_id}.xml").read_bytes()
@@ -234,7 +229,7 @@ def test_a_mark_naming_a_missing_page_is_an_editors_error(tmp_path: Path) -> Non
 def test_the_manifest_is_a_valid_presentation_3_manifest(paged: Project, tmp_path: Path) -> None:
     from iiif_prezi3 import Manifest
 
-    doc_id = paged.document_ids()[0]
+    doc_id = paged.paged
     site = tmp_path / "site"
     report = render_facsimiles(paged, site, BASE)
     assert (report.documents, report.pages, report.tiled) == (1, 3, 3)
@@ -261,7 +256,7 @@ def test_the_manifest_is_a_valid_presentation_3_manifest(paged: Project, tmp_pat
 
 
 def test_a_manifest_is_built_from_any_tei_with_a_facsimile(paged: Project) -> None:
-    doc_id = paged.document_ids()[0]
+    doc_id = paged.paged
     root = _tei(paged, doc_id)
     for el in root.findall(f".//{TEI}licence"):
         el.getparent().remove(el)
@@ -283,3 +278,24 @@ def test_changed_pages_without_re_encoding_are_reported(paged: Project, tmp_path
     with pytest.raises(EditionError) as err:
         render_facsimiles(project, tmp_path / "site", BASE)
     assert "edition encode" in err.value.problems[0].hint
+
+
+def test_pages_of_documents_without_images_are_byte_for_byte_unchanged(paged: Paged, tmp_path: Path) -> None:
+    from edition.html import render_site
+
+    plain = copy_project(tmp_path / "plain")
+    site_plain = render_site(plain, tmp_path / "site-plain")
+    site_paged = render_site(paged, tmp_path / "site-paged")
+    render_facsimiles(paged, site_paged, BASE)
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    before, after = files(site_plain), files(site_paged)
+    own = {f"documents/{paged.paged}.html", f"tei/{paged.paged}.xml"}
+    viewer = {"assets/facsimile.js", "assets/facsimile.css", "assets/openseadragon/openseadragon.min.js",
+              "assets/openseadragon/LICENSE.txt"}
+    added = {name for name in after if name.startswith(f"iiif/{paged.paged}/")}
+    assert set(after) == set(before) | added | viewer
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed <= own  # the document with images; nothing else moved by a byte

@@ -104,6 +104,10 @@
         canvas.setAttribute("aria-label", "Page image (zoom with + and −, pan with the arrow keys)");
       }
       viewer.addHandler("page", function (event) { current = event.page; update(); });
+      // The zoom as a fact of the page (1 = the whole page fits), for styles and tests.
+      viewer.addHandler("zoom", function (event) {
+        panel.setAttribute("data-zoom", (event.zoom / viewer.viewport.getHomeZoom()).toFixed(2));
+      });
       viewer.addHandler("open", function () { update(); mark(activeUnit()); });
       viewer.addHandler("canvas-click", function (event) {
         if (!event.quick) { return; }
@@ -132,8 +136,12 @@
 
   function update() {
     status.textContent = "Page " + (current + 1) + " of " + links.length;
+    var focused = document.activeElement;
     prev.disabled = current === 0;
     next.disabled = current === links.length - 1;
+    // A button that turns disabled under the keyboard would drop the focus to the page.
+    if (focused === next && next.disabled && !prev.disabled) { prev.focus(); }
+    if (focused === prev && prev.disabled && !next.disabled) { next.focus(); }
     links.forEach(function (a, i) {
       if (i === current) { a.setAttribute("aria-current", "page"); } else { a.removeAttribute("aria-current"); }
     });
@@ -220,6 +228,7 @@
     if (i < 0) { return; }
     event.preventDefault();
     if (html.getAttribute("data-view") !== VIEW) { setView(true); store(VIEW); }
+    quietUntil = Date.now() + 800;  // the reader chose this page: no scroll turns it back now
     showPage(i, panel.contains(link));
   });
   panel.addEventListener("keydown", function (event) {
