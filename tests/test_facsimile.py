@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import TEST_SETTINGS, copy_project
 from edition.encode import encode
 from edition.errors import EditionError
 from edition.facsimile import render_facsimiles
@@ -155,7 +155,7 @@ class Paged(Project):
 def paged(tmp_path_factory: pytest.TempPathFactory) -> Paged:
     """A copy of the project one of whose documents has three synthetic pages, page
     beginnings and a zone (synthetic_pages.add_paged_document), encoded."""
-    project = copy_project(tmp_path_factory.mktemp("paged"))
+    project = copy_project(tmp_path_factory.mktemp("paged"), TEST_SETTINGS)
     doc_id = add_paged_document(project)
     result = encode(project)
     assert not result.failed, result.problems
@@ -201,7 +201,7 @@ def test_the_tei_with_a_facsimile_validates(paged: Project) -> None:
 
 
 def test_documents_without_images_keep_their_tei_byte_for_byte(paged: Paged, tmp_path: Path) -> None:
-    plain = copy_project(tmp_path)
+    plain = copy_project(tmp_path, TEST_SETTINGS)
     assert not encode(plain).failed
     others = [d for d in paged.document_ids() if d != paged.paged]
     assert others
@@ -285,7 +285,7 @@ def test_changed_pages_without_re_encoding_are_reported(paged: Project, tmp_path
 def test_pages_of_documents_without_images_are_byte_for_byte_unchanged(paged: Paged, tmp_path: Path) -> None:
     from edition.html import render_site
 
-    plain = copy_project(tmp_path / "plain")
+    plain = copy_project(tmp_path / "plain", TEST_SETTINGS)
     assert not encode(plain).failed
     site_plain = render_site(plain, tmp_path / "site-plain")
     site_paged = render_site(paged, tmp_path / "site-paged")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import BuiltSite, _serve, copy_project
+from conftest import TEST_SETTINGS, BuiltSite, _serve, copy_project
 from edition.encode import encode
 from edition.facsimile import render_facsimiles
 from edition.html import Settings, render_site
@@ -25,7 +25,7 @@ TILE = re.compile(r"/iiif/[^/]+/[^/]+/(\d+),(\d+),(\d+),(\d+)/(\d+),(\d+)/0/defa
 
 @pytest.fixture(scope="module")
 def facsimile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
-    project = copy_project(tmp_path_factory.mktemp("facsimile-project"))
+    project = copy_project(tmp_path_factory.mktemp("facsimile-project"), TEST_SETTINGS)
     doc_id = add_paged_document(project)
     result = encode(project)
     assert not result.failed, result.problems
