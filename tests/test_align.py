@@ -14,6 +14,8 @@ import pytest
 from edition.importer.align import LOW_CONFIDENCE, Link, Unit, align, broken_off, review
 from edition.markup import inline_witness, parse_file
 from edition.registry import Registry
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 FIXTURES = Path(__file__).parent / "fixtures" / "align"
 
@@ -296,3 +298,27 @@ def test_units_where_the_translation_marks_an_omission_are_lost() -> None:
     assert all("the other text marks an omission here" in link.signals
                for link in links if link.flag == "lost")
     assert ((7,), (6,)) in pairs(links)
+
+
+KINDS = ("p", "item", "itemp", "head", "seg.address", "dateline", "salute", "signed", "gap", "trailer")
+unit_strategy = st.builds(
+    Unit, st.sampled_from(KINDS),
+    st.text(alphabet=st.sampled_from(list("абв АБВ abc ABC 12.:?!«»\"()[]…-")), max_size=80),
+    st.integers(1, 500))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(unit_strategy, max_size=9), st.lists(unit_strategy, max_size=9))
+def test_any_units_give_a_partition_in_text_order(ru: list[Unit], en: list[Unit]) -> None:
+    """Whatever the units, every one is in exactly one link, each side in text order, each
+    link with a confidence in [0, 1] and a flag that says why a side is empty."""
+    links = align(ru, en, original_lang="ru", translation_lang="en")
+    assert_partition(links, len(ru), len(en))
+    for side in ("original", "translation"):
+        order = [i for link in links for i in getattr(link, side)]
+        assert order == sorted(order)
+    for link in links:
+        assert 0.0 <= link.confidence <= 1.0
+        assert bool(link.flag) == (not link.original or not link.translation)
+        units = [ru[i] for i in link.original] + [en[j] for j in link.translation]
+        assert (link.flag == "skipped") == any(u.kind == "gap" for u in units)

@@ -15,6 +15,8 @@ from edition.importer.align import Unit, align
 from edition.importer.proposals import Draft, nominative_ru, propose, render, write_drafts
 from edition.names import find_mentions
 from edition.registry import Registry
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_align import FIXTURES, hand_prepared
 
 
@@ -127,3 +129,34 @@ def test_written_drafts_load_as_drafts_and_their_forms_match(tmp_path: Path, emp
     assert not registry["kim-il-sung"].draft
     mentions = find_mentions("в адрес Всемирного совета сторонников мира", "ru", registry)
     assert [m.refs for m in mentions] == [(drafts[0].id,)]
+
+
+words = st.sampled_from(["Иван", "ПЕТРОВ", "Совет", "мира", "Москва", "Кореи", "и", "the", "Council", "of",
+                         "Peace", "KIM", "Li", "North", "and", "South", "war", "government", "«Север»",
+                         "O'Brien", "back\\\\slash", "\"quoted\"", "1950", "Ёлкин", "-", "."])
+texts = st.lists(words, max_size=12).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.lists(texts, min_size=1, max_size=4), st.lists(texts, min_size=1, max_size=4))
+def test_any_drafts_written_load_back_as_drafts(tmp_path_factory: pytest.TempPathFactory,
+                                                ru_texts: list[str], en_texts: list[str]) -> None:
+    """Whatever the texts, the drafts proposed are written as TOML the registry loads: each
+    a draft, with unique ids, names and match forms it was given, and nothing else."""
+    folder = tmp_path_factory.mktemp("registry")
+    shutil.copytree(FIXTURES / "registry", folder, dirs_exist_ok=True)
+    registry = Registry.load(folder)
+    ru = [Unit("p", t, k) for k, t in enumerate(ru_texts)]
+    en = [Unit("p", t, k) for k, t in enumerate(en_texts)]
+    links = align(ru, en, original_lang="ru", translation_lang="en")
+    drafts = propose({"ru": ru, "en": en}, links, registry, original_lang="ru", translation_lang="en",
+                     use_natasha=False)
+    assert len({d.id for d in drafts}) == len(drafts)
+    write_drafts(drafts, folder)
+    loaded = Registry.load(folder)
+    assert sorted(e.id for e in loaded.drafts) == sorted(d.id for d in drafts)
+    for draft in drafts:
+        entity = loaded[draft.id]
+        assert entity.kind == draft.kind and entity.names == draft.names
+        assert entity.description == {} and not entity.authorities and entity.birth is None
