@@ -307,6 +307,9 @@ class _Scorer:
         n, m = len(self.orig), len(self.trans)
         if di == 0 or dj == 0:
             return self._alone(i, j, di, dj, n, m)
+        if any(k in self.orig_omissions for k in range(i + 1, i + di)) or \
+                any(k in self.trans_omissions for k in range(j + 1, j + dj)):
+            return _Score(math.inf, [])  # units an omission mark separates are never joined
         o = self._side(0, i, di)
         t = self._side(1, j, dj)
         key = (i, j, di, dj)
