@@ -179,3 +179,11 @@ def write_record(folder: Path, text: str, name: str = "record.txt") -> Path:
 
 def meta(project: Project, doc_id: str) -> dict:
     return tomllib.loads((project.documents / doc_id / "metadata.toml").read_text("utf-8"))
+
+
+def unregistered_parties() -> str:
+    """The synthetic record with a sender and an addressee no register record covers."""
+    return (record(labels=[])
+            .replace("Ciphered Telegram No. 4711, Mao Zedong to Filippov [Stalin]",
+                     "Telegram No. 4711, Peng Dehuai to Cde. Gao Gang [Kao Kang]")
+            .replace("MAO ZEDONG", "PENG DEHUAI").replace("МАО ЦЗЭДУН", "ПЭН ДЭХУАЙ"))

@@ -15,9 +15,21 @@ from edition.errors import EditionError
 from edition.importer import import_records
 from edition.markup import parse_file
 from edition.paths import Project
+from edition.registry import Registry
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from import_records import EN, PUBLISHER, RU, TODAY, meta, new_project, record, run_on, write_record
+from import_records import (
+    EN,
+    PUBLISHER,
+    RU,
+    TODAY,
+    meta,
+    new_project,
+    record,
+    run_on,
+    unregistered_parties,
+    write_record,
+)
 
 # --- what is written -------------------------------------------------------------------------
 
@@ -212,3 +224,18 @@ def test_a_record_whose_language_is_not_among_its_texts_holds_translations_only(
     data = meta(project, item.doc_id)
     assert data["languages"] == ["ru", "en"] and data["original"] == "zh"
     assert "translation only: the original (zh) is not in the record" in item.report
+
+
+def test_parties_no_record_covers_become_draft_records(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    [item] = import_records(project, [write_record(tmp_path, unregistered_parties())], today=TODAY,
+                            publisher=PUBLISHER, use_natasha=False)
+    assert item.doc_id == "1952-08-08-peng-to-gao"
+    data = meta(project, item.doc_id)
+    assert data["sent"]["persons"] == ["peng-dehuai"] and data["received"]["persons"] == ["gao-gang"]
+    registry = Registry.load(project.registry)
+    # the sender's draft is the one proposed from the signature (both languages), the
+    # addressee's is made from the title (the texts never name him)
+    assert registry["peng-dehuai"].draft and registry["peng-dehuai"].names["ru"] == "Пэн Дэхуай"
+    assert registry["gao-gang"].draft and registry["gao-gang"].names == {"en": "Gao Gang"}
+    assert "'gao-gang' is a draft this import proposed" in item.report

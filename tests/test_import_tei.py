@@ -30,6 +30,7 @@ from import_records import (
     record,
     run_on,
     shared,
+    unregistered_parties,
     write_record,
 )
 from lxml import etree
@@ -206,3 +207,12 @@ def test_two_translations_of_an_original_the_record_names_are_both_translations(
     tree = etree.parse(str(project.tei / f"{item.doc_id}.xml"))
     assert tree.find(".//tei:div[@type='edition']", NS) is None
     assert len(tree.findall(".//tei:text//tei:div[@type='translation']", NS)) == 2
+
+
+def test_a_record_whose_parties_no_record_covers_encodes_with_draft_identifications(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    [item] = import_records(project, [write_record(tmp_path, unregistered_parties())], today=TODAY,
+                            publisher=PUBLISHER, use_natasha=False)
+    encode_documents(project)
+    tree = etree.parse(str(project.tei / f"{item.doc_id}.xml"))
+    assert [refs for _, refs, _ in correspondence(tree)] == [[("#peng-dehuai",)], [("#gao-gang",)]]

@@ -151,6 +151,15 @@ def parse_title(title: str) -> TitleFacts:
                       parties["addressee"].strip(), (parties["recipient"] or "").strip())
 
 
+def bare_name(name: str) -> str:
+    """A name as the title writes it, without the honorific and the bracketed insertion
+    ("Cde. Gao Gang [Kao Kang]" -> "Gao Gang")."""
+    words = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", name).split()
+    while words and words[0].strip(".").lower() in HONORIFICS:
+        words.pop(0)
+    return " ".join(words).strip(" ,;")
+
+
 def slug_word(name: str) -> str:
     """The word of a name that goes into a document id: the first that is no honorific, no
     initial and no bracketed insertion ("Cde. Filippov [Stalin]" -> "filippov")."""

@@ -41,6 +41,7 @@ class Party:
     name: str
     ids: list[str]
     source: str
+    draft: bool = False    # the id is a draft record this import proposed
 
 
 @dataclass
@@ -195,13 +196,6 @@ def compose(record: Record, segments: Mapping[str, Sequence[Segment]], registry:
     recipient = _party(title.recipient, registry, "the publisher's title")
     actions: dict[str, dict[str, object]] = {"sent": {}, "transmitted": {}, "received": {}}
     evidence: dict[str, str] = {}
-    if sender and sender.ids:
-        actions["sent"]["persons"] = sender.ids
-    final = recipient or addressee
-    if final and final.ids:
-        actions["received"]["persons"] = final.ids
-    if recipient and addressee and addressee.ids:
-        actions["transmitted"]["persons"] = addressee.ids
     _routing_facts(segments, registry, written, actions, evidence)
     _address_places(segments, registry, actions, evidence, transmitted=recipient is not None)
     if date and "date" not in actions["sent"]:
@@ -225,8 +219,24 @@ def compose(record: Record, segments: Mapping[str, Sequence[Segment]], registry:
     number = candidates[0] if len(candidates) == 1 else ""
     composed = Composed(date, title, citation, references, translator, sender, addressee, recipient,
                         actions, evidence, numbers, number, conflict, record.unknown_labels())
-    composed.not_found = _not_found(record, composed, date_text)
+    settle(composed, record)
     return composed
+
+
+def settle(c: Composed, record: Record) -> None:
+    """The parties' registry ids into [sent], [transmitted], [received], and the list of what
+    was not found (again, once the parties are final: a draft record may name one)."""
+    for action in c.actions.values():
+        action.pop("persons", None)
+    if c.sender and c.sender.ids:
+        c.actions["sent"]["persons"] = c.sender.ids
+    final = c.recipient or c.addressee
+    if final and final.ids:
+        c.actions["received"]["persons"] = final.ids
+    if c.recipient and c.addressee and c.addressee.ids:
+        c.actions["transmitted"]["persons"] = c.addressee.ids
+    date_text = record.date.text.strip() if record.date else (c.citation.date if c.citation else "")
+    c.not_found = _not_found(record, c, date_text)
 
 
 def _not_found(record: Record, c: Composed, date_text: str) -> list[str]:
@@ -242,6 +252,9 @@ def _not_found(record: Record, c: Composed, date_text: str) -> list[str]:
         elif not party.ids:
             out.append(f"the {role} {party.name!r} as a registry record "
                        "(add it, then its id in metadata.toml)")
+        elif party.draft:
+            out.append(f"the {role} {party.name!r} as a confirmed record: {party.ids[0]!r} is a draft "
+                       "this import proposed (confirm it in source/registry/)")
     if not c.references:
         out.append("the archival reference")
     if not (c.citation and c.citation.url):

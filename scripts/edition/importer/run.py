@@ -23,9 +23,9 @@ from ..proofread import known_words
 from ..registry import Registry
 from ..slips import probable_slips
 from .align import Link, Unit, align
-from .citation import slug_word
-from .meta import Composed, compose, iso_date, metadata_text, stated_languages
-from .proposals import Draft, propose, write_drafts
+from .citation import bare_name, slug_word
+from .meta import Composed, Party, compose, iso_date, metadata_text, settle, stated_languages
+from .proposals import Draft, _draft_id, propose, write_drafts
 from .record import LanguageBlock, Record, read_record
 from .report import ReportData, Suspect, render
 from .segment import Segment, segment
@@ -146,6 +146,8 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
                  for i, s in enumerate(segments[languages[0]])]
     drafts = propose(units, links, registry, original_lang=languages[0],
                      translation_lang=languages[1] if len(languages) > 1 else "", use_natasha=use_natasha)
+    _draft_parties(composed, drafts, registry)
+    settle(composed, record)
     sides = [segments[lang] for lang in languages]
     placed = dict(zip(languages, place_units(sides, links), strict=True))
     files: dict[str, str] = {}
@@ -189,6 +191,28 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
     report = render(data)
     files[REPORT_NAME] = report
     return Imported(path, doc_id, folder, files, report, record, composed, links, segments, drafts)
+
+
+def _draft_parties(composed: Composed, drafts: list[Draft], registry: Registry) -> None:
+    """A sender or addressee the publisher's title names but no record covers gets a draft
+    record: the one proposed from the texts when its name is among that draft's forms, else
+    a new one with the name as the title gives it (an unconfirmed identification, which the
+    TEI says is automatic; never left out)."""
+    parties: list[Party] = [p for p in (composed.sender, composed.addressee, composed.recipient)
+                            if p is not None and not p.ids and bare_name(p.name)]
+    taken = set(registry.entities) | {d.id for d in drafts}
+    for party in parties:
+        name = bare_name(party.name)
+        found = next((d for d in drafts if d.kind in ("person", "org") and name.casefold() in {
+            form.casefold() for forms in (d.forms.values()) for form in forms} | {
+            n.casefold() for n in d.names.values()}), None)
+        if found is None:
+            names = {"en": name}
+            found = Draft(_draft_id(names, taken), "person", False, names, {"en": [name]},
+                          [f"the publisher's title names {party.name!r}"])
+            drafts.append(found)
+        party.ids, party.draft = [found.id], True
+        party.source += f"; {found.id!r} is a draft record"
 
 
 def _describe_draft(draft: Draft) -> str:
