@@ -446,6 +446,9 @@ XPATH1 = {
         "string-length($mine) * (string-length($mine) <= string-length($other)) "
         "+ string-length($other) * (string-length($mine) > string-length($other))",
     "min(($shorter, 19))": "$shorter * ($shorter <= 19) + 19 * ($shorter > 19)",
+    # E-RECORD-SOURCE: a source's text without its URLs.
+    "replace(normalize-space(.), 'https?://[^ ]+', ' ')":
+        "re:replace(normalize-space(.), 'https?://[^ ]+', 'g', ' ')",
 }
 EXSLT_NAMESPACES = {"str": "http://exslt.org/strings", "date": "http://exslt.org/dates-and-times",
                     "re": "http://exslt.org/regular-expressions"}
@@ -509,6 +512,10 @@ def schematron_from_odd(odd: Path = ODD_PATH, binding: str = "exslt") -> etree._
     if not len(diagnostics):
         schema.remove(diagnostics)
     if binding == "exslt":
+        # The ODD lists its elements for other processors; here the list is taken from the
+        # module references themselves, so that an element added there is never refused.
+        for let in schema.iterfind(f"{{{SCH_NS}}}let[@name='edition-elements']"):
+            let.set("value", "' " + " ".join(sorted(edition_elements(odd))) + " '")
         for el in schema.iter(f"{{{SCH_NS}}}let", f"{{{SCH_NS}}}assert", f"{{{SCH_NS}}}report",
                               f"{{{SCH_NS}}}rule", f"{{{SCH_NS}}}value-of"):
             for attr in ("value", "test", "context", "select"):
