@@ -8,7 +8,7 @@ of the shipped documents taken as a template (both languages, witness text, regi
 names, dates, notes, supplied text, a correction, items, alignment labels including the
 one-to-many ``@label.1``/``@label.2`` pairs), so the encoder, validator and renderers do
 the same work per document as on the real edition. Only what makes a document distinct
-changes: its id, date, titles and number; the titles say "Synthetic benchmark document".
+changes: its id, date and titles; the titles say "Synthetic benchmark document".
 Documents made from a reply template answer the document generated just before them from
 the letter it replies to, so correspondence chains exist too.
 
@@ -53,7 +53,8 @@ def _templates() -> list[Template]:
 
 def _metadata(template: Template, doc_id: str, number: int, date: dt.date,
               answers: str | None) -> str:
-    """The template's metadata.toml with a new date, titles, number and chain link."""
+    """The template's metadata.toml with a new date, titles and chain link. (The archival
+    numbers stay the template's: the edition's number must be one the document carries.)"""
     text = template.metadata
     # The document's date and the [sent] date (both ISO); the witness's own date stays.
     text = re.sub(r'(?m)^date = "\d{4}-\d\d-\d\d"', f'date = "{date.isoformat()}"', text)
@@ -63,7 +64,6 @@ def _metadata(template: Template, doc_id: str, number: int, date: dt.date,
     text = re.sub(r'(?m)^ru = "[^"]*"$',
                   f'ru = "Синтетический документ для замеров № {number} ({doc_id})"', text,
                   count=1)
-    text = re.sub(r'(?m)^number = "[^"]*"', f'number = "{number}"', text)
     return text
 
 
