@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import DateError, find_dates
+from .align import Unit, broken_off
 from .record import LanguageBlock, Line
 
 GAP_MARKS = ("[…]", "[...]")
@@ -375,9 +376,8 @@ def segment(block: LanguageBlock, written: dt.date | None) -> Segmentation:
         body.extend(parts)
     segments = opener + body + closer
     _number_points(segments)
-    texts = [s for s in segments if s.kind != "gap"]
-    truncated = bool(texts) and texts[-1].family in ("p", "item", "itemp") and \
-        bool(re.search(r"[^\W\d_]\Z", texts[-1].text.rstrip()))
+    # the aligner's judgement, so that the gap the edition marks and the "lost" flags agree
+    truncated = broken_off([Unit(s.kind, s.text, s.line) for s in segments])
     return Segmentation(segments, truncated, run_on)
 
 
