@@ -98,6 +98,21 @@ def only(page: lxml_html.HtmlElement, xpath: str) -> lxml_html.HtmlElement:
     return found[0]
 
 
+def as_read(element: lxml_html.HtmlElement, ui: str = "en") -> str:
+    """The text a reader whose interface language is ``ui`` sees: every label is written
+    once per interface language (html/i18n.xsl), and the style sheet shows one."""
+    copy = lxml_html.fromstring(etree.tostring(element, encoding="unicode", with_tail=False))
+    for span in copy.xpath('.//span[contains(concat(" ", @class, " "), " ui ")]'):
+        if f"ui-{ui}" not in span.get("class").split():
+            span.drop_tree()
+    return " ".join(copy.text_content().split())
+
+
+def ui_spans(en: str, ru: str) -> str:
+    """A label as html/i18n.xsl writes it."""
+    return f'<span class="ui ui-en" lang="en">{en}</span><span class="ui ui-ru" lang="ru">{ru}</span>'
+
+
 def markup(element: lxml_html.HtmlElement) -> str:
     return etree.tostring(element, method="html", encoding="unicode", with_tail=False)
 
@@ -128,7 +143,9 @@ def test_a_name_is_a_link_to_its_register_entry_styled_by_kind(render, tei_name,
     card = only(page, f'//span[@id="{link.get("aria-describedby")}"]')
     assert classes(card) == ["card", "card-name"]
     assert card.getparent() is link.getparent() and classes(link.getparent()) == ["has-card"]
-    assert card.xpath('.//a[text() = "Register entry"]/@href') == [link.get("href")]
+    links = card.xpath(".//a")
+    assert [a.get("href") for a in links if as_read(a) == "Register entry"] == [link.get("href")]
+    assert [a.get("href") for a in links if as_read(a, "ru") == "Статья указателя"] == [link.get("href")]
 
 
 def test_a_name_card_gives_names_dates_description_and_authority(render):
@@ -140,7 +157,8 @@ def test_a_name_card_gives_names_dates_description_and_authority(render):
         '<span class="card-alt" lang="ru">Иван Петров</span>'
         '<span class="card-dates">3 February 1901 – 1970</span>'
         '<span class="card-desc">Invented <em>sender</em> of test letters.</span>'
-        '<span class="card-links"><a href="../persons.html#ivan">Register entry</a> · '
+        '<span class="card-links"><a href="../persons.html#ivan">'
+        + ui_spans("Register entry", "Статья указателя") + '</a> · '
         '<a href="http://www.wikidata.org/entity/Q1" rel="external">Wikidata Q1</a></span></span></span>')
 
 
@@ -150,8 +168,9 @@ def test_a_pseudonym_says_whom_it_names(render):
     assert classes(link) == ["name", "name-person", "name-pseudonym"]
     card = only(page, f'//span[@id="{link.get("aria-describedby")}"]')
     assert only(card, './/span[@class="card-kind"]').text == "Person · pseudonym"
-    assert " ".join(only(card, './/span[@class="card-pseudonym"]').text_content().split()) == \
-        "“IVANOV” is a pseudonym of Ivan Petrov."
+    pseudonym = only(card, './/span[@class="card-pseudonym"]')
+    assert as_read(pseudonym) == "“IVANOV” is a pseudonym of Ivan Petrov."
+    assert as_read(pseudonym, "ru") == "«IVANOV» — псевдоним: Ivan Petrov."
 
 
 def test_an_automatic_unconfirmed_identification_says_so(render):
@@ -236,14 +255,17 @@ def test_a_note_becomes_a_numbered_call_with_a_card_and_an_endnote_linking_back(
                            'English <hi>miles</hi>.</note> More.'))
     assert markup(only(page, '//a[@role="doc-noteref"]/..')) == (
         '<span class="has-card"><a class="noteref" id="en-note-1-ref" href="#en-note-1" role="doc-noteref" '
-        'lang="en" aria-describedby="en-note-1-card"><span class="sr-only">Note </span>1</a>'
+        'aria-describedby="en-note-1-card"><span class="sr-only">' + ui_spans("Note ", "Примечание ")
+        + '</span>1</a>'
         '<span class="card card-note" id="en-note-1-card" lang="en">English <em>miles</em>.</span></span>')
     notes = only(page, '//section[@role="doc-endnotes"]')
-    assert [h.text for h in notes.xpath(".//h3")] == ["Notes to the English translation"]
+    assert [as_read(h) for h in notes.xpath(".//h3")] == ["Notes to the English translation"]
+    assert [as_read(h, "ru") for h in notes.xpath(".//h3")] == ["Примечания к переводу (английский)"]
     assert markup(only(notes, ".//li")) == (
         '<li id="en-note-1" value="1" lang="en">English <em>miles</em>. '
-        '<a class="backlink" href="#en-note-1-ref" role="doc-backlink" lang="en" '
-        'aria-label="Back to note 1 in the text">↩</a></li>')
+        '<a class="backlink" href="#en-note-1-ref" role="doc-backlink"><span aria-hidden="true">↩</span>'
+        '<span class="sr-only">' + ui_spans("Back to note 1 in the text", "Назад к примечанию 1 в тексте")
+        + '</span></a></li>')
 
 
 def test_a_date_with_when_is_a_time_element(render):
@@ -252,8 +274,8 @@ def test_a_date_with_when_is_a_time_element(render):
     assert [markup(e) for e in text.xpath("./time | ./span")] == [
         '<time datetime="1951-07-03">3 July</time>', '<span class="date">some day</span>']
     # The header's date too, in the panel.
-    assert only(page, '//aside[@id="about-document"]//dt[. = "Date"]/following-sibling::dd[1]/time') \
-        .get("datetime") == "1951-07-03"
+    date = '//aside[@id="about-document"]//dt[span[@lang = "en"] = "Date"]/following-sibling::dd[1]/time'
+    assert only(page, date).get("datetime") == "1951-07-03"
 
 
 # --------------------------------------------------------------------------- alignment
@@ -292,8 +314,10 @@ def test_each_cell_says_its_language_and_each_unit_has_a_numbered_permalink(rend
         cells = page.xpath(f'//div[contains(@class, "cell")][contains(@class, "side-{side}")]')
         assert {c.get("lang") for c in cells} == {lang}
     number = only(page, '//div[@id="en-p1-2"]/a[@class="unit-n"]')
-    assert markup(number) == ('<a class="unit-n" href="#en-p1-2" lang="en" '
-                              'aria-label="Permalink to English unit 3">3</a>')
+    assert markup(number) == ('<a class="unit-n" href="#en-p1-2"><span aria-hidden="true">3</span>'
+                              '<span class="sr-only">' + ui_spans("Permalink to ¶ 3, English",
+                                                                  "Постоянная ссылка на ¶ 3, английский")
+                              + '</span></a>')
     assert only(page, '//div[@id="ru-p1"]').get("data-corresp") == "en-p1-1 en-p1-2"
 
 

@@ -21,7 +21,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 import pytest
 from edition.search import make_server
@@ -63,7 +63,8 @@ class Hit:
     @property
     def target(self) -> str:
         """documents/<id>.html#<unit> (or the register page and entry)."""
-        return self.href.split("/", 3)[3]
+        parts = urlparse(self.href)
+        return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def search(page: Page, served: Served, query: str, langs: tuple[str, ...] = ()) -> list[Hit]:
@@ -131,11 +132,38 @@ def test_the_language_boxes_limit_the_search(page: Page, served: Served) -> None
 
 def test_a_result_opens_its_passage(page: Page, served: Served) -> None:
     search(page, served, "Филиппов", langs=("ru",))
-    page.click(f"a.search-result-title[href$='documents/{NEW_ID}.html#ru-report']")
-    page.wait_for_url(f"**/documents/{NEW_ID}.html#ru-report")
+    page.click(f"a.search-result-title[href*='documents/{NEW_ID}.html?'][href$='#ru-report']")
+    page.wait_for_url(re.compile(rf"/documents/{NEW_ID}\.html\?hl=[^#]+#ru-report$"))
     target = page.locator(":target")
     assert target.get_attribute("id") == "ru-report"
     assert "Филиппову" in target.inner_text()
+    # The words found are marked in the passage, which stands below the toolbar.
+    assert "Филиппову" in target.locator("mark.hit").all_inner_texts()
+    toolbar = page.locator(".toolbar").bounding_box()
+    assert target.bounding_box()["y"] >= toolbar["y"] + toolbar["height"] - 1
+
+
+def test_back_from_a_result_finds_the_query_and_its_results(page: Page, served: Served) -> None:
+    page.goto(f"{served.url}search.html")
+    page.locator("body[data-search-ready='true']").wait_for(timeout=20_000)
+    page.fill("#search-q", "Kaesong")  # typed, never submitted
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"results? for"), timeout=20_000)
+    page.locator("a.search-result-title").first.click()
+    page.wait_for_load_state("load")
+    page.go_back()
+    page.locator("body[data-search-ready='true']").wait_for(timeout=20_000)
+    assert page.input_value("#search-q") == "Kaesong"
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"results? for “Kaesong”"), timeout=20_000)
+
+
+def test_one_hit_per_page_or_entry_and_excerpts_end_on_words(page: Page, served: Served) -> None:
+    hits = search(page, served, "Kaesong")
+    targets = [h.target for h in hits]
+    assert len(targets) == len(set(targets)), targets
+    for hit in hits:
+        text = hit.excerpt.strip()
+        # Either the passage's own start and end, or an ellipsis where it was cut.
+        assert not re.search(r"\w…|…\w", text), text
 
 
 def test_nothing_found_says_so(page: Page, served: Served) -> None:
@@ -262,5 +290,7 @@ def test_an_index_in_parts_is_searched_as_one(page: Page, served_in_parts) -> No
         page.goto(f"{url}search.html?q={quote(word)}&lang={lang}")
         page.locator("body[data-search-ready='true']").wait_for(timeout=20_000)
         expect(page.locator("#search-status")).to_have_text(re.compile(r"results? for"), timeout=20_000)
+        # Without the words-to-mark (?hl=) a hit's link to a passage carries.
         hrefs = page.eval_on_selector_all(".search-result a", "links => links.map(a => a.href)")
+        hrefs = [re.sub(r"\?[^#]*", "", href) for href in hrefs]
         assert url + last.url in hrefs, (lang, word, hrefs)

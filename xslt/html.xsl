@@ -9,6 +9,7 @@
   This file only assembles the modules, one concern each (as the TEI Consortium's
   Stylesheets do); the templates are in xslt/html/:
     params.xsl         every parameter, documented, and the global variables
+    i18n.xsl           the interface's words in every interface language
     page.xsl           the page (default mode): head, site header/footer, document heading
     text.xsl           the parallel text: toolbar, key, alignment rows, cells, units
     reading.xsl        mode reading: TEI text and header prose -> HTML
@@ -37,6 +38,7 @@
   <xsl:import href="common.xsl"/>
 
   <xsl:include href="html/params.xsl"/>
+  <xsl:include href="html/i18n.xsl"/>
   <xsl:include href="html/page.xsl"/>
   <xsl:include href="html/text.xsl"/>
   <xsl:include href="html/reading.xsl"/>

@@ -34,11 +34,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import __version__
 from .errors import EditionError, Problem
 from .fingerprint import Store, code_hash, hash_bytes
 from .metadata import load_edition
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .progress import progress
+from .ui import Words
 from .workers import pool_map, use_pool
 from .xsltrun import transform
 
@@ -58,13 +60,30 @@ REGISTERS: tuple[tuple[str, str], ...] = (
 
 
 def sections(search: bool = False) -> tuple[tuple[str, str], ...]:
-    """The navigation: (href from the site root, label); the search page when there is one."""
+    """The navigation: (href from the site root, key of its label in xslt/html/i18n.xsl);
+    the search page when there is one."""
     return (
-        ("index.html", "Documents"),
-        *((f"{key}.html", title) for key, title in REGISTERS),
-        *((("search.html", "Search"),) if search else ()),
-        ("about.html", "About this edition"),
+        ("index.html", "nav-documents"),
+        *((f"{key}.html", f"nav-{key}") for key, _ in REGISTERS),
+        *((("search.html", "nav-search"),) if search else ()),
+        ("about.html", "nav-about"),
     )
+
+
+# The language the edition's own prose (notes, registers, titles) is written in (html.xsl
+# $interface-lang); the interface itself is in every language of xslt/html/i18n.xsl.
+INTERFACE_LANG = "en"
+# The interface languages' own names, for the switch.
+UI_LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
+
+
+def page_context(project: Project, tei_file: Path, document_languages: dict[str, str]) -> dict[str, Any]:
+    """What base.html needs besides the page's own values: the interface's words
+    (edition.ui, from xslt/html/i18n.xsl), its languages, the edition's prose language."""
+    words = Words.load(STYLESHEET, tei_file, document_languages)
+    return {"ui": words.function(), "ui_langs": words.langs, "interface_lang": INTERFACE_LANG,
+            "ui_table": lambda *keys: {k: dict(words.strings[k]) for k in keys},
+            "ui_lang_names": {lang: UI_LANGUAGE_NAMES.get(lang, lang) for lang in words.langs}}
 
 
 SECTIONS = sections(search=False)
@@ -350,7 +369,7 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
     env = _environment()
     lang_names = {lang["code"]: lang["name"] for d in docs for lang in d["languages"]}
     common = {"settings": settings, "sections": sections(search), "root": "", "lang_names": lang_names,
-              "csp": CSP}
+              "csp": CSP, **page_context(project, tei_files[0], lang_names)}
     _write(site / "index.html", env.get_template("index.html").render(
         **common, documents=docs, titles=titles, page_title="Documents"))
     registers = _registers(docs)
@@ -358,9 +377,12 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
         _write(site / f"{key}.html", env.get_template("register.html").render(
             **common, register=key, page_title=title, entries=registers[key], titles=titles))
     about = list(dict.fromkeys(d["about_html"] for d in docs if d["about_html"]))
+    published = max((d["published"] for d in docs if d.get("published")), default="")
     _write(site / "about.html", env.get_template("about.html").render(
-        **common, page_title="About this edition", about=[Markup(a) for a in about],
-        documents=docs))
+        **common, page_title="About this edition", documents=docs, published=published,
+        version=__version__))
+    _write(site / "encoding.html", env.get_template("encoding.html").render(
+        **common, page_title="How the documents are encoded", about=[Markup(a) for a in about]))
 
     shutil.copytree(ASSETS, site / "assets")
     # Pages link pdf/<id>.pdf; the build copies the PDF stage's build/pdf/*.pdf there

@@ -118,7 +118,7 @@ def search_records(docs: list[Document], registers: dict[str, Record]) -> list[S
                     for name in doc.records[rid].all_names()))
                 records.append(SearchRecord(
                     f"documents/{doc.id}.html#{unit.id}", unit.lang, doc.title(INTERFACE_LANG),
-                    f"{where}, passage {unit.n}" if unit.n else where, unit.text, names))
+                    f"{where}, ¶ {unit.n}" if unit.n else where, unit.text, names))
     for record in registers.values():
         records.extend(_register_records(record, docs))
     return records
@@ -248,7 +248,7 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
                   previous: Path | None = None) -> SearchReport:
     """Write search.html, its assets and the Pagefind index into the rendered site.
     ``previous``: the published site, whose index parts are reused where unchanged."""
-    from .html import Settings, content_security_policy, sections
+    from .html import Settings, content_security_policy, page_context, sections
 
     site = site or project.build / "site"
     docs = docs if docs is not None else load_documents(project)
@@ -298,6 +298,8 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
     # The site's policy (edition.html), plus WebAssembly: Pagefind searches in WASM.
     page = _environment().get_template("search.html").render(
         settings=Settings.load(project, draft=draft), sections=sections(True), root="", page_title="Search",
+        **page_context(project, project.tei_documents()[0],
+                       {c["code"]: c["name"] for c in config["languages"]}),
         csp=content_security_policy(wasm=True),
         config=config, languages=[c["name"] for c in config["languages"]])
     (site / "search.html").write_text(page, encoding="utf-8", newline="\n")

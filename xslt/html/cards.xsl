@@ -29,8 +29,8 @@
           </xsl:if>
         </xsl:for-each>
         <xsl:if test="$mention/@type = 'pseudonym'">
-          <span class="card-pseudonym">“<xsl:value-of select="normalize-space($mention)"/>” is a
-            pseudonym of <xsl:value-of select="edn:name(., $interface-lang)"/>.</span>
+          <span class="card-pseudonym"><xsl:sequence select="edn:ui('pseudonym-of',
+              (normalize-space($mention), edn:name(., $interface-lang)))"/></span>
         </xsl:if>
         <xsl:variable name="dates" select="edn:life-dates(., $interface-lang)"/>
         <xsl:if test="$dates"><span class="card-dates"><xsl:value-of select="$dates"/></span></xsl:if>
@@ -39,7 +39,7 @@
           <span class="card-desc"><xsl:apply-templates select="$description/node()" mode="popover"/></span>
         </xsl:if>
         <span class="card-links">
-          <a href="{$link-root}{edn:register(.)}.html#{@xml:id}">Register entry</a>
+          <a href="{$link-root}{edn:register(.)}.html#{@xml:id}"><xsl:sequence select="edn:ui('register-entry')"/></a>
           <xsl:for-each select="edn:authorities(.)">
             <xsl:text> · </xsl:text>
             <a href="{normalize-space(.)}" rel="external"><xsl:value-of select="edn:authority-label(.)"/></a>

@@ -17,16 +17,16 @@
     <xsl:variable name="sent" select="$header//correspDesc/correspAction[@type = 'sent']"/>
     <xsl:variable name="received" select="$header//correspDesc/correspAction[@type = 'received']"/>
     <aside class="metadata" id="about-document" aria-labelledby="meta-h">
-      <h2 id="meta-h">About this document</h2>
+      <h2 id="meta-h"><xsl:sequence select="edn:ui('about-document')"/></h2>
       <dl>
-        <dt>Title</dt>
+        <dt><xsl:sequence select="edn:ui('meta-title')"/></dt>
         <dd><xsl:value-of select="$title"/></dd>
         <xsl:if test="$date">
-          <dt>Date</dt>
+          <dt><xsl:sequence select="edn:ui('meta-date')"/></dt>
           <dd><time datetime="{$date}"><xsl:value-of select="edn:format-date($date, $interface-lang)"/></time></dd>
         </xsl:if>
         <xsl:if test="$sent or $received">
-          <dt>From → to</dt>
+          <dt><xsl:sequence select="edn:ui('meta-from-to')"/></dt>
           <dd class="correspondents">
             <xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="$sent/(persName | orgName | name)"/></xsl:call-template>
             <xsl:text> → </xsl:text>
@@ -38,14 +38,15 @@
              card only once in a page (card ids). -->
         <xsl:for-each select="$header//correspDesc/correspAction[placeName or date[@when]
                               or (not(@type = ('sent', 'received')) and (persName | orgName | name))]">
-          <dt><xsl:value-of select="edn:action-label(@type)"/></dt>
+          <dt><xsl:sequence select="if (@type = ('sent', 'received', 'transmitted')) then edn:ui('action-' || @type)
+                                   else edn:action-label(@type)"/></dt>
           <dd>
             <xsl:variable name="parts" as="element()*">
               <xsl:if test="not(@type = ('sent', 'received')) and (persName | orgName | name)">
                 <span><xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="persName | orgName | name"/></xsl:call-template></span>
               </xsl:if>
               <xsl:if test="placeName">
-                <span><xsl:text>at </xsl:text><xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="placeName"/></xsl:call-template></span>
+                <span><xsl:sequence select="edn:ui('at')"/><xsl:text> </xsl:text><xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="placeName"/></xsl:call-template></span>
               </xsl:if>
               <xsl:for-each select="date[@when]">
                 <time datetime="{@when}"><xsl:value-of select="edn:format-date(@when, $interface-lang)"/></time>
@@ -58,7 +59,7 @@
           </dd>
         </xsl:for-each>
         <xsl:for-each select="$header/fileDesc/sourceDesc/bibl[@type = 'witness']">
-          <dt>Witness</dt>
+          <dt><xsl:sequence select="edn:ui('meta-witness')"/></dt>
           <dd class="witness">
             <p>
               <xsl:for-each select="* except (note, ptr)">
@@ -74,7 +75,7 @@
           </dd>
         </xsl:for-each>
         <xsl:for-each select="$header/fileDesc/sourceDesc/msDesc[normalize-space()]">
-          <dt>Archive</dt>
+          <dt><xsl:sequence select="edn:ui('meta-archive')"/></dt>
           <dd class="archive">
             <xsl:for-each select="msIdentifier">
               <p>
@@ -91,16 +92,16 @@
           </dd>
         </xsl:for-each>
         <xsl:if test="edn:summary($tei)">
-          <dt>Summary</dt>
+          <dt><xsl:sequence select="edn:ui('meta-summary')"/></dt>
           <dd class="summary"><xsl:apply-templates select="edn:summary($tei)/node()" mode="reading"/></dd>
         </xsl:if>
         <xsl:variable name="keywords" select="edn:keywords($tei, $interface-lang)"/>
         <xsl:if test="exists($keywords)">
-          <dt>Keywords</dt>
+          <dt><xsl:sequence select="edn:ui('meta-keywords')"/></dt>
           <dd><ul class="keywords"><xsl:for-each select="$keywords"><li><xsl:value-of select="."/></li></xsl:for-each></ul></dd>
         </xsl:if>
         <xsl:for-each select="$header/fileDesc/publicationStmt/availability">
-          <dt>Rights</dt>
+          <dt><xsl:sequence select="edn:ui('meta-rights')"/></dt>
           <dd class="rights">
             <xsl:for-each select="licence">
               <p><xsl:choose>
@@ -113,18 +114,21 @@
         </xsl:for-each>
       </dl>
 
-      <h3 id="cite-h">How to cite</h3>
+      <h3 id="cite-h"><xsl:sequence select="edn:ui('how-to-cite')"/></h3>
       <p class="citation"><xsl:value-of select="edn:citation-text($sent, $received)"/>
         <xsl:text> </xsl:text><a href="{$permalink}" class="permalink"><xsl:value-of select="$permalink"/></a></p>
 
-      <h3 id="downloads-h">Downloads</h3>
+      <h3 id="downloads-h"><xsl:sequence select="edn:ui('downloads')"/></h3>
       <ul class="downloads">
-        <li><a href="{$root}{$tei-path}" type="application/tei+xml" download="{$doc-id}.xml">TEI P5 XML</a></li>
+        <!-- data-print-href: the absolute address a printed page shows after the link. -->
+        <li><a href="{$root}{$tei-path}" type="application/tei+xml" download="{$doc-id}.xml"
+               data-print-href="{$base-url}{$tei-path}">TEI P5 XML</a></li>
         <xsl:for-each select="$divisions">
-          <li><a href="{$root}text/{$doc-id}.{@xml:lang}.txt" type="text/plain" download="{$doc-id}.{@xml:lang}.txt">
-              <xsl:value-of select="'Plain text, ' || edn:language-name($tei, @xml:lang)"/></a></li>
+          <li><a href="{$root}text/{$doc-id}.{@xml:lang}.txt" type="text/plain" download="{$doc-id}.{@xml:lang}.txt"
+                 data-print-href="{$base-url}text/{$doc-id}.{@xml:lang}.txt">
+              <xsl:sequence select="edn:ui('plain-text', 'lang:' || @xml:lang)"/></a></li>
         </xsl:for-each>
-        <li><a href="{$root}{$pdf-path}" type="application/pdf">PDF</a></li>
+        <li><a href="{$root}{$pdf-path}" type="application/pdf" data-print-href="{$base-url}{$pdf-path}">PDF</a></li>
       </ul>
     </aside>
   </xsl:template>

@@ -15,18 +15,18 @@
     <xsl:variable name="with-notes" select="$divisions[exists(edn:notes(.))]"/>
     <xsl:if test="exists($with-notes)">
       <section class="notes" aria-labelledby="notes-h" role="doc-endnotes">
-        <h2 id="notes-h">Notes</h2>
+        <h2 id="notes-h"><xsl:sequence select="edn:ui('notes')"/></h2>
         <xsl:for-each select="$with-notes">
-          <h3><xsl:value-of select="'Notes to the ' || edn:language-name($tei, @xml:lang)
-                                    || (if (@type = 'edition') then ' original' else ' translation')"/></h3>
+          <h3><xsl:sequence select="edn:ui(if (@type = 'edition') then 'notes-to-original' else 'notes-to-translation',
+                                           'lang:' || @xml:lang)"/></h3>
           <ol class="notes-list">
             <xsl:for-each select="edn:notes(.)">
               <xsl:variable name="id" select="edn:note-id(.)"/>
               <li id="{$id}" value="{edn:note-number(.)}" lang="{edn:note-lang(.)}">
                 <xsl:apply-templates mode="reading"/>
                 <xsl:text> </xsl:text>
-                <a class="backlink" href="#{$id}-ref" role="doc-backlink" lang="{$interface-lang}"
-                   aria-label="Back to note {edn:note-number(.)} in the text">↩</a>
+                <a class="backlink" href="#{$id}-ref" role="doc-backlink"><span aria-hidden="true">↩</span><span
+                    class="sr-only"><xsl:sequence select="edn:ui('back-to-note', string(edn:note-number(.)))"/></span></a>
               </li>
             </xsl:for-each>
           </ol>

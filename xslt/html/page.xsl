@@ -16,7 +16,7 @@
   <xsl:mode on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
-    <html lang="{$interface-lang}">
+    <html lang="{$ui-langs[1]}" data-ui="{$ui-langs[1]}">
       <head>
         <meta charset="utf-8"/>
         <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
@@ -33,7 +33,7 @@
       </head>
       <body class="page-document">
         <xsl:call-template name="site-header"/>
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" lang="{$interface-lang}">
           <article class="document" aria-labelledby="doc-title">
             <header class="doc-header">
               <h1 id="doc-title"><xsl:value-of select="$title"/></h1>
@@ -49,7 +49,7 @@
                     string-join(edn:correspondents($tei, 'sent') ! edn:mention-name(.), ', ')
                     || ' → ' || string-join(edn:correspondents($tei, 'received') ! edn:mention-name(.), ', ')), ' · ')"/>
               </p>
-              <p class="doc-links"><a href="#about-document">About this document</a> · <a href="#cite-h">How to cite</a> · <a href="#downloads-h">Downloads</a></p>
+              <p class="doc-links"><a href="#about-document"><xsl:sequence select="edn:ui('about-document')"/></a> · <a href="#cite-h"><xsl:sequence select="edn:ui('how-to-cite')"/></a> · <a href="#downloads-h"><xsl:sequence select="edn:ui('downloads')"/></a></p>
               <xsl:call-template name="correspondence-chain"/>
             </header>
             <div class="doc-body">
@@ -65,23 +65,32 @@
   </xsl:template>
 
   <xsl:template name="site-header">
-    <a class="skip-link" href="#main">Skip to content</a>
+    <a class="skip-link" href="#main"><xsl:sequence select="edn:ui('skip')"/></a>
     <xsl:if test="$draft"><p class="draft-banner" role="note">Draft: not yet published. Addresses, citations and exports are provisional; do not cite this page.</p></xsl:if>
     <header class="site-header">
-      <p class="site-title"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
-      <nav class="site-nav" aria-label="Site">
+      <p class="site-title" lang="{$interface-lang}"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
+      <nav class="site-nav" aria-labelledby="site-nav-label">
+        <span id="site-nav-label" class="sr-only"><xsl:sequence select="edn:ui('site-nav')"/></span>
         <ul>
           <xsl:for-each select="$site-sections">
-            <li><a href="{$root}{?1}"><xsl:value-of select="?2"/></a></li>
+            <li><a href="{$root}{?1}"><xsl:sequence select="edn:ui(?2)"/></a></li>
           </xsl:for-each>
         </ul>
       </nav>
+      <!-- The reader's interface language: edition.js shows it and remembers it. -->
+      <div class="ui-switch" role="group" aria-labelledby="ui-switch-label">
+        <span id="ui-switch-label" class="sr-only"><xsl:sequence select="edn:ui('ui-switch')"/></span>
+        <xsl:for-each select="$ui-langs">
+          <button type="button" data-ui-choice="{.}" lang="{.}" aria-pressed="{. = $ui-langs[1]}"><xsl:value-of
+              select="map{'en': 'English', 'ru': 'Русский'}(.)"/></button>
+        </xsl:for-each>
+      </div>
     </header>
   </xsl:template>
 
   <xsl:template name="site-footer">
     <footer class="site-footer">
-      <p>
+      <p lang="{$interface-lang}">
         <xsl:value-of select="$edition-title"/>
         <xsl:if test="$publisher">. <xsl:value-of select="$publisher"/></xsl:if>
         <xsl:if test="$licence">. <xsl:choose>
@@ -98,14 +107,13 @@
   <xsl:template name="correspondence-chain">
     <xsl:variable name="refs" select="//correspDesc/correspContext/ref[@type = ('prev', 'next')]"/>
     <xsl:if test="exists($refs)">
-      <nav class="chain" aria-label="Correspondence">
+      <nav class="chain" aria-labelledby="chain-label">
+        <span id="chain-label" class="sr-only"><xsl:sequence select="edn:ui('chain')"/></span>
         <ul>
           <xsl:for-each select="$refs">
             <xsl:variable name="id" select="edn:related(., @type)[1]"/>
             <li class="chain-{@type}">
-              <span class="chain-label"><xsl:value-of
-                  select="if (@type = 'prev') then 'Previous in the correspondence: '
-                          else 'Next in the correspondence: '"/></span>
+              <span class="chain-label"><xsl:sequence select="edn:ui('chain-' || @type)"/></span>
               <a href="{encode-for-uri($id)}.html" rel="{@type}">
                 <xsl:value-of select="edn:related-title(., $id)"/>
               </a>

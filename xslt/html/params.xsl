@@ -38,6 +38,9 @@
   <!-- The language the edition's own prose (interface, editorial notes without xml:lang)
        is written in. -->
   <xsl:param name="interface-lang" as="xs:string" select="'en'"/>
+  <!-- The interface languages a reader can choose between (every label is written in each,
+       html/i18n.xsl); the first is shown until the reader chooses. -->
+  <xsl:param name="ui-langs" as="xs:string+" select="distinct-values(($interface-lang, 'en', 'ru'))"/>
   <!-- The Content-Security-Policy every page carries (edition.html.CSP: the site's own
        files only, no inline script). Required, so that no page can be written without. -->
   <xsl:param name="csp" as="xs:string" required="yes"/>
@@ -61,12 +64,12 @@
   <xsl:variable name="pdf-path" as="xs:string" select="'pdf/' || $doc-id || '.pdf'"/>
   <xsl:variable name="tei-path" as="xs:string" select="'tei/' || $doc-id || '.xml'"/>
 
-  <!-- The site's sections, in navigation order: [href from the root, label]. The jinja
+  <!-- The site's sections, in navigation order: [href from the root, key of its label in i18n.xsl]. The jinja
        layout (site/templates/base.html) lists the same; tests check that they agree. -->
   <xsl:variable name="site-sections" as="array(xs:string)*" select="
-      ['index.html', 'Documents'], ['persons.html', 'Persons'], ['places.html', 'Places'],
-      ['organisations.html', 'Organisations'], ['events.html', 'Events'],
-      (if ($search) then ['search.html', 'Search'] else ()),
-      ['about.html', 'About this edition']"/>
+      ['index.html', 'nav-documents'], ['persons.html', 'nav-persons'], ['places.html', 'nav-places'],
+      ['organisations.html', 'nav-organisations'], ['events.html', 'nav-events'],
+      (if ($search) then ['search.html', 'nav-search'] else ()),
+      ['about.html', 'nav-about']"/>
 
 </xsl:stylesheet>

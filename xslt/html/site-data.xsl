@@ -15,7 +15,7 @@
 
   <!-- The JSON summary of this document for the pages that span documents. Keys:
        id, title, titles{lang}, date, date_label, senders[], recipients[] ({id,name}),
-       summary_html, keywords[], prev[], next[], languages[{code,name,side}],
+       summary_html, published, witness, witness_url, keywords[], prev[], next[], languages[{code,name,side}],
        texts{lang: plain text}, about_html, records[], occurrences[]. -->
   <xsl:template name="site-data" as="xs:string">
     <xsl:variable name="data">
@@ -41,6 +41,12 @@
           </fn:array>
         </xsl:for-each>
         <fn:string key="summary_html"><xsl:value-of select="edn:html(edn:summary($tei)/node())"/></fn:string>
+        <!-- The date this edition of the document was published, and the witness the
+             summary and text come from (the About page cites it as the source). -->
+        <fn:string key="published"><xsl:value-of select="$tei/TEI/teiHeader/fileDesc/publicationStmt/date/@when"/></fn:string>
+        <xsl:variable name="witness" select="$tei/TEI/teiHeader/fileDesc/sourceDesc/bibl[@type = 'witness'][1]"/>
+        <fn:string key="witness"><xsl:value-of select="string-join($witness/(* except (note, ptr)) ! normalize-space(.), ', ')"/></fn:string>
+        <fn:string key="witness_url"><xsl:value-of select="($witness/ptr/@target[edn:safe-href(.)], $witness//ref/@target[edn:safe-href(.)])[1]"/></fn:string>
         <fn:array key="keywords"><xsl:for-each select="edn:keywords($tei, $interface-lang)"><fn:string><xsl:value-of select="."/></fn:string></xsl:for-each></fn:array>
         <fn:array key="prev"><xsl:for-each select="edn:related($tei, 'prev')"><fn:string><xsl:value-of select="."/></fn:string></xsl:for-each></fn:array>
         <fn:array key="next"><xsl:for-each select="edn:related($tei, 'next')"><fn:string><xsl:value-of select="."/></fn:string></xsl:for-each></fn:array>

@@ -14,60 +14,85 @@
 
   <xsl:template name="reading-text">
     <section id="text" class="reading" aria-labelledby="text-h">
-      <h2 id="text-h">Text</h2>
+      <h2 id="text-h"><xsl:sequence select="edn:ui('text')"/></h2>
+      <!-- The toolbar stays at hand while reading on wide screens (edition.css); the view
+           switch lists one choice per way of reading the text. A further view (another
+           witness, a facsimile) adds its value here, in edition.js SWITCHES.view, and a
+           rule in edition.css. -->
       <div class="toolbar">
         <xsl:if test="exists($translation) or exists($facsimile)">
           <fieldset class="switch" data-switch="view">
-            <legend>View</legend>
+            <legend><xsl:sequence select="edn:ui('view')"/></legend>
             <!-- The facsimile (facsimile.xsl) is a view of its own beside the languages. -->
             <xsl:for-each select="('parallel', 'original', 'translation')[exists($translation) or . = 'original'],
                                   'facsimile'[exists($facsimile)]">
-              <xsl:variable name="label" select="if (. = 'parallel') then 'Parallel'
-                  else if (. = 'facsimile') then 'Facsimile'
-                  else if (. = 'original' and empty($translation)) then 'Text'
-                  else if (. = 'original') then edn:language-name($tei, $original/@xml:lang) || ' only'
-                  else edn:language-name($tei, $translation/@xml:lang) || ' only'"/>
               <label><input type="radio" name="view" value="{.}">
                   <xsl:if test=". = (if (exists($translation)) then 'parallel' else 'original')"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
-                </input><xsl:value-of select="' ' || $label"/></label>
+                </input><xsl:text> </xsl:text><xsl:sequence select="
+                  if (. = 'parallel') then edn:ui('view-parallel')
+                  else if (. = 'facsimile') then edn:ui('view-facsimile')
+                  else if (. = 'original' and empty($translation)) then edn:ui('text')
+                  else edn:ui('view-only', 'lang:' || (if (. = 'original') then $original else $translation)/@xml:lang)"/></label>
             </xsl:for-each>
           </fieldset>
         </xsl:if>
         <xsl:if test="$divisions//choice[sic and corr]">
           <fieldset class="switch" data-switch="reading">
-            <legend>Corrections</legend>
-            <label><input type="radio" name="reading" value="corr" checked="checked"/> Corrected</label>
-            <label><input type="radio" name="reading" value="sic"/> As written</label>
+            <legend><xsl:sequence select="edn:ui('corrections')"/></legend>
+            <label><input type="radio" name="reading" value="corr" checked="checked"/><xsl:text> </xsl:text><xsl:sequence select="edn:ui('corrected')"/></label>
+            <label><input type="radio" name="reading" value="sic"/><xsl:text> </xsl:text><xsl:sequence select="edn:ui('as-written')"/></label>
           </fieldset>
         </xsl:if>
       </div>
       <details class="key">
-          <summary>Key to the markup</summary>
+          <summary><xsl:sequence select="edn:ui('key')"/></summary>
           <ul>
-            <li><span class="name name-person">Person</span>, <span class="name name-place">place</span>, <span class="name name-geog">geographic feature</span>, <span class="name name-org">organisation</span>, <span class="name name-event">event</span>: underlined differently, each a link to its register entry; hover or focus shows a card.</li>
-            <li><span class="supplied"><span class="bracket">[</span>text<span class="bracket">]</span></span>: supplied by the witness's editors.</li>
-            <li><span class="gap">[…]</span>: text omitted or missing; hover or focus tells why.</li>
-            <li><span class="corr">corrected</span>: an editorial correction; the switch shows the reading as written.</li>
-            <li><span class="noteref">1</span>: an editorial note (see Notes below the text).</li>
+            <li><span class="name name-person"><xsl:sequence select="edn:ui('key-person')"/></span>, <span class="name name-place"><xsl:sequence select="edn:ui('key-place')"/></span>, <span class="name name-geog"><xsl:sequence select="edn:ui('key-geog')"/></span>, <span class="name name-org"><xsl:sequence select="edn:ui('key-org')"/></span>, <span class="name name-event"><xsl:sequence select="edn:ui('key-event')"/></span><xsl:sequence select="edn:ui('key-names')"/></li>
+            <li><span class="supplied"><span class="bracket">[</span><xsl:sequence select="edn:ui('sample-text')"/><span class="bracket">]</span></span><xsl:sequence select="edn:ui('key-supplied')"/></li>
+            <li><span class="gap">[…]</span><xsl:sequence select="edn:ui('key-gap')"/></li>
+            <li><span class="corr"><xsl:sequence select="edn:ui('corrected-sample')"/></span><xsl:sequence select="edn:ui('key-corr')"/></li>
+            <li><span class="noteref">1</span><xsl:sequence select="edn:ui('key-note')"/></li>
           </ul>
       </details>
       <!-- The switches set data-view and data-reading on the html element (edition.js),
            which the style sheet reads; without script the page shows both, corrected. -->
-      <div class="parallel" id="parallel">
-        <xsl:if test="exists($translation)">
-          <div class="row row-labels">
-            <h3 class="cell side-original"><xsl:value-of select="edn:language-name($tei, $original/@xml:lang) || ' original'"/></h3>
-            <h3 class="cell side-translation"><xsl:value-of select="edn:language-name($tei, $translation/@xml:lang) || ' translation'"/></h3>
-          </div>
-        </xsl:if>
+      <div class="parallel{if (empty($translation)) then ' one-text' else ''}" id="parallel">
+        <div class="row row-labels">
+          <xsl:for-each select="$original, $translation">
+            <h3 class="cell side-{if (. is $original) then 'original' else 'translation'}">
+              <xsl:sequence select="edn:ui(if (@type = 'edition') then 'original-label' else 'translation-label',
+                                           'lang:' || @xml:lang)"/></h3>
+          </xsl:for-each>
+        </div>
         <xsl:choose>
           <xsl:when test="exists($translation)">
-            <xsl:for-each select="edn:alignment-rows($original, $translation)">
-              <xsl:call-template name="row">
-                <xsl:with-param name="a" select="edn:row-blocks($original, @a)"/>
-                <xsl:with-param name="b" select="edn:row-blocks($translation, @b)"/>
-              </xsl:call-template>
-            </xsl:for-each>
+            <!-- Rows with text on one side only come in runs: a run of units the other text
+                 never had (an archival heading only one copy reproduces), with the gaps
+                 beside them, is one compact band across the page; a run of units whose
+                 counterparts the witness lost keeps its rows, and the empty side says once
+                 why. -->
+            <xsl:variable name="rows" select="edn:alignment-rows($original, $translation)"/>
+            <xsl:for-each-group select="$rows" group-adjacent="edn:row-run(.)">
+              <xsl:choose>
+                <xsl:when test="current-grouping-key() = 'band'">
+                  <xsl:call-template name="band">
+                    <xsl:with-param name="a" select="current-group() ! edn:row-blocks($original, @a)"/>
+                    <xsl:with-param name="b" select="current-group() ! edn:row-blocks($translation, @b)"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:variable name="run" select="current-group()"/>
+                  <xsl:for-each select="$run">
+                    <xsl:call-template name="row">
+                      <xsl:with-param name="a" select="edn:row-blocks($original, @a)"/>
+                      <xsl:with-param name="b" select="edn:row-blocks($translation, @b)"/>
+                      <xsl:with-param name="lost-run" select="if (position() = 1 and starts-with(current-grouping-key(), 'lost'))
+                          then $run ! (edn:row-blocks($original, @a), edn:row-blocks($translation, @b)) else ()"/>
+                    </xsl:call-template>
+                  </xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each-group>
           </xsl:when>
           <xsl:otherwise>
             <xsl:for-each select="edn:blocks($original)">
@@ -80,25 +105,60 @@
     </section>
   </xsl:template>
 
+  <!-- What kind of run a row belongs to: 'band' (one side only, no unit of it lost: units
+       the other text never had, gaps), 'lost-a' / 'lost-b' (one side only, its units'
+       counterparts lost), else the row's own id (a row of both sides stands alone). -->
+  <xsl:function name="edn:row-run" as="xs:string">
+    <xsl:param name="row" as="element(edn:row)"/>
+    <xsl:variable name="blocks" select="edn:row-blocks($original, $row/@a), edn:row-blocks($translation, $row/@b)"/>
+    <xsl:sequence select="if ($row/@a and $row/@b) then generate-id($row)
+        else if ($blocks ! edn:alignment(.) = 'lost') then 'lost-' || (if ($row/@a) then 'a' else 'b')
+        else 'band'"/>
+  </xsl:function>
+
+  <!-- A run of one-sided rows as one band across the page: each side's blocks under a
+       short label, units compact (edition.css). -->
+  <xsl:template name="band">
+    <xsl:param name="a" as="element()*"/>
+    <xsl:param name="b" as="element()*"/>
+    <div class="row row-band{if (count(($a, $b)[edn:is-unit(.)]) ge 4) then ' band-long' else ''}">
+      <xsl:for-each select="('original', 'translation')">
+        <xsl:variable name="side" select="."/>
+        <xsl:variable name="blocks" select="if ($side = 'original') then $a else $b"/>
+        <xsl:variable name="division" select="if ($side = 'original') then $original else $translation"/>
+        <xsl:if test="exists($blocks)">
+          <div class="cell side-{$side}" lang="{$division/@xml:lang}">
+            <p class="band-label" lang="{$interface-lang}">
+              <xsl:sequence select="edn:ui(if (exists($blocks[edn:is-unit(.)]))
+                  then 'only-in-' || $side else $side || '-label', 'lang:' || $division/@xml:lang)"/>
+            </p>
+            <xsl:call-template name="blocks"><xsl:with-param name="blocks" select="$blocks"/></xsl:call-template>
+          </div>
+        </xsl:if>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
   <!-- One alignment group: a grid row whose two cells start at the same height. -->
   <xsl:template name="row">
     <xsl:param name="a" as="element()*"/>
     <xsl:param name="b" as="element()*"/>
+    <xsl:param name="lost-run" as="element()*" select="()"/>
     <div class="row{if (empty($b)) then ' row-original-only' else ''}{
                     if (empty($a)) then ' row-translation-only' else ''}">
       <xsl:call-template name="cell">
         <xsl:with-param name="side" select="'original'"/>
         <xsl:with-param name="division" select="$original"/>
         <xsl:with-param name="blocks" select="$a"/>
-        <xsl:with-param name="other" select="$b"/>
+        <xsl:with-param name="lost-run" select="$lost-run"/>
       </xsl:call-template>
       <xsl:if test="exists($translation)">
         <xsl:call-template name="cell">
           <xsl:with-param name="side" select="'translation'"/>
           <xsl:with-param name="division" select="$translation"/>
           <xsl:with-param name="blocks" select="$b"/>
-          <xsl:with-param name="other" select="$a"/>
-        </xsl:call-template>
+          <xsl:with-param name="lost-run" select="$lost-run"/>
+          </xsl:call-template>
       </xsl:if>
     </div>
   </xsl:template>
@@ -107,24 +167,36 @@
     <xsl:param name="side" as="xs:string"/>
     <xsl:param name="division" as="element(div)"/>
     <xsl:param name="blocks" as="element()*"/>
-    <xsl:param name="other" as="element()*"/>
+    <xsl:param name="lost-run" as="element()*"/>
     <div class="cell side-{$side}" lang="{$division/@xml:lang}">
-      <xsl:for-each select="$blocks">
-        <xsl:choose>
-          <xsl:when test="edn:is-unit(.)"><xsl:call-template name="unit"/></xsl:when>
-          <xsl:otherwise>
-            <p class="unit unit-gap"><span class="unit-text"><xsl:apply-templates select="." mode="reading"/></span></p>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
-      <!-- Say why this side is empty when the other side's unit has lost its counterpart. -->
-      <xsl:if test="empty($blocks) and exists($other[edn:alignment(.) = 'lost'])">
+      <xsl:call-template name="blocks"><xsl:with-param name="blocks" select="$blocks"/></xsl:call-template>
+      <!-- Say once, at the start of a run of units whose counterparts the witness lost,
+           why this side is empty, and for which numbers. -->
+      <xsl:variable name="lost" select="$lost-run[edn:alignment(.) = 'lost']"/>
+      <xsl:if test="empty($blocks) and exists($lost)">
+        <xsl:variable name="numbers" select="distinct-values($lost/@n)"/>
+        <!-- It breaks off if no aligned unit follows the lost ones. -->
+        <xsl:variable name="to-the-end" select="empty(edn:units($lost[1]/ancestor::div[@xml:lang][1])
+                                                [. >> $lost[last()]][edn:alignment(.) = 'aligned'])"/>
         <p class="placeholder" lang="{$interface-lang}">
-          <xsl:value-of select="(edn:alignment-explanation($other[edn:alignment(.) = 'lost'][1]),
-                                 'The counterpart of this unit is missing from the witness.')[1]"/>
+          <xsl:sequence select="edn:ui((if ($to-the-end) then 'end-' else 'lost-') || $side,
+              ('lang:' || $division/@xml:lang,
+               $numbers[1] || (if (count($numbers) gt 1) then '–' || $numbers[last()] else '')))"/>
         </p>
       </xsl:if>
     </div>
+  </xsl:template>
+
+  <xsl:template name="blocks">
+    <xsl:param name="blocks" as="element()*"/>
+    <xsl:for-each select="$blocks">
+      <xsl:choose>
+        <xsl:when test="edn:is-unit(.)"><xsl:call-template name="unit"/></xsl:when>
+        <xsl:otherwise>
+          <p class="unit unit-gap"><span class="unit-text"><xsl:apply-templates select="." mode="reading"/></span></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- An alignment unit: its number (a permalink to its id) and its text. -->
@@ -135,9 +207,8 @@
       </xsl:if>
       <xsl:attribute name="data-align" select="edn:alignment(.)"/>
       <xsl:apply-templates select="@facs" mode="facsimile-unit"/>
-      <a class="unit-n" href="#{@xml:id}" lang="{$interface-lang}"
-         aria-label="{'Permalink to ' || edn:language-name($tei, ancestor::div[@xml:lang][1]/@xml:lang)
-                      || ' unit ' || (@n, '')[1]}"><xsl:value-of select="(@n, '#')[1]"/></a>
+      <a class="unit-n" href="#{@xml:id}"><span aria-hidden="true"><xsl:value-of select="(@n, '#')[1]"/></span><span
+          class="sr-only"><xsl:sequence select="edn:ui('permalink', ((@n, '')[1], 'lang:' || ancestor::div[@xml:lang][1]/@xml:lang))"/></span></a>
       <p class="unit-text">
         <xsl:variable name="label" select="edn:item-label(.)"/>
         <xsl:if test="$label"><span class="item-n"><xsl:value-of select="normalize-space($label)"/></span><xsl:text> </xsl:text></xsl:if>

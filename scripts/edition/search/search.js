@@ -14,11 +14,25 @@ const checkboxes = [...form.querySelectorAll("input[name=lang]")];
 // search.html sits at the site root; result URLs and bundles are relative to it.
 const root = new URL(".", document.baseURI);
 const MAX_PER_LANGUAGE = 50;
+// The page's messages in every interface language (from xslt/html/i18n.xsl, written into
+// the form by search.html); the reader's choice is html[data-ui] (edition.js).
+const messages = JSON.parse(form.dataset.messages || "{}");
 
-function say(text, isError = false) {
-  status.textContent = text;
-  status.classList.toggle("search-status-error", isError);
+function message(key, ...args) {
+  const entry = messages[key] || {};
+  const text = entry[document.documentElement.dataset.ui] || entry.en || key;
+  return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i) - 1] ?? ""));
 }
+
+let lastSaid = null;
+function say(key, ...args) {
+  lastSaid = [key, ...args];
+  status.textContent = message(key, ...args);
+  status.classList.toggle("search-status-error", key.startsWith("search-error"));
+}
+// The reader may switch the interface language after a message is shown.
+new MutationObserver(() => { if (lastSaid) say(...lastSaid); })
+  .observe(document.documentElement, { attributes: true, attributeFilter: ["data-ui"] });
 
 async function loadBundle(lang) {
   const bundle = new URL(lang.bundle, root);
@@ -31,10 +45,12 @@ async function loadBundle(lang) {
 }
 
 // Pagefind's excerpt is text with <mark> around the matched words; rebuild it from text
-// nodes and marks only, so that nothing else in it can become markup.
-function excerptNodes(excerpt) {
+// nodes and marks only, so that nothing else in it can become markup. An excerpt that
+// starts or ends inside the passage drops the broken word there and says so with "…".
+const LETTER = /[\p{L}\p{N}]/u;
+function excerptNodes(excerpt, content) {
   const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, "text/html");
-  return [...parsed.body.childNodes].map((node) => {
+  const nodes = [...parsed.body.childNodes].map((node) => {
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
       mark.textContent = node.textContent;
@@ -42,6 +58,27 @@ function excerptNodes(excerpt) {
     }
     return document.createTextNode(node.textContent);
   });
+  const flat = (s) => s.replace(/\s+/g, " ");
+  const text = flat(nodes.map((n) => n.textContent).join(""));
+  const full = flat(content || "");
+  const at = full.indexOf(text.trim());
+  if (!nodes.length || at < 0) return nodes;
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  if (at > 0) {
+    if (first.nodeType === Node.TEXT_NODE && LETTER.test(full[at - 1] || "")) {
+      first.textContent = first.textContent.replace(/^\S*\s*/u, "");
+    }
+    nodes.unshift(document.createTextNode("… "));
+  }
+  const end = at + text.trim().length;
+  if (end < full.trim().length) {
+    if (last.nodeType === Node.TEXT_NODE && LETTER.test(full[end] || "")) {
+      last.textContent = last.textContent.replace(/\s*\S*$/u, "");
+    }
+    nodes.push(document.createTextNode(" …"));
+  }
+  return nodes;
 }
 
 function render(query, hits) {
@@ -53,7 +90,12 @@ function render(query, hits) {
     link.className = "search-result-title";
     // The record's own URL (with the passage's fragment) is its "url" meta; Pagefind's url
     // is the name of the page the record was indexed from.
-    link.href = new URL(hit.data.meta.url, root).href;
+    // The passage opens with the words found marked (edition.js reads ?hl=).
+    const url = new URL(hit.data.meta.url, root);
+    const found = [...new Set([...(hit.data.excerpt.matchAll(/<mark>(.*?)<\/mark>/g))]
+      .map((m) => m[1].replace(/[^\p{L}\p{N}-]+/gu, "")).filter(Boolean))];
+    if (found.length && url.hash && url.pathname.includes("/documents/")) url.search = `?hl=${encodeURIComponent(found.join("|"))}`;
+    link.href = url.href;
     link.textContent = hit.data.meta.title || hit.data.meta.url;
     const where = document.createElement("p");
     where.className = "search-result-where";
@@ -61,12 +103,13 @@ function render(query, hits) {
     const excerpt = document.createElement("p");
     excerpt.className = "search-result-excerpt";
     excerpt.lang = hit.lang;
-    excerpt.append(...excerptNodes(hit.data.excerpt));
+    excerpt.append(...excerptNodes(hit.data.excerpt, hit.data.content));
     item.append(link, where, excerpt);
     list.append(item);
   }
   const n = hits.length;
-  say(n === 0 ? `Nothing found for “${query}”.` : `${n} ${n === 1 ? "result" : "results"} for “${query}”.`);
+  if (n === 0) say("search-nothing", query);
+  else say(n === 1 ? "search-one" : "search-many", n, query);
 }
 
 let bundles = [];
@@ -77,7 +120,7 @@ async function run(query) {
   query = query.trim();
   if (!query) {
     list.replaceChildren();
-    say("Type a word or a name.");
+    say("search-type");
     return;
   }
   const wanted = new Set(checkboxes.filter((box) => box.checked).map((box) => box.value));
@@ -90,25 +133,35 @@ async function run(query) {
   }
   if (mine !== generation) return; // a newer query has started
   hits.sort((a, b) => b.score - a.score || a.data.meta.url.localeCompare(b.data.meta.url));
-  render(query, hits);
+  // One hit per page or entry: a register entry is indexed in every language it has
+  // names in, a document's title in each of its languages; the best hit stands for it.
+  const seen = new Set();
+  const unique = hits.filter((hit) => !seen.has(hit.data.meta.url) && seen.add(hit.data.meta.url));
+  remember(query);
+  render(query, unique);
 }
 
+// The query and the languages live in the page's address, so that Back from a result
+// (or a reload, or a shared link) comes back to the same results.
 function remember(query) {
   const url = new URL(location.href);
   url.searchParams.set("q", query);
+  url.searchParams.delete("lang");
+  const boxes = checkboxes.filter((box) => box.checked);
+  if (boxes.length < checkboxes.length) for (const box of boxes) url.searchParams.append("lang", box.value);
   history.replaceState(null, "", url);
 }
 
 async function start() {
   if (location.protocol === "file:") return; // the page has said why it cannot search
   if (!config.available) {
-    say("This copy of the edition was built without its search index.", true);
+    say("search-error-no-index");
     return;
   }
   try {
     bundles = await Promise.all(config.languages.map(loadBundle));
   } catch (error) {
-    say(`The search index could not be loaded (${error.message}).`, true);
+    say("search-error-load", error.message);
     return;
   }
   for (const control of form.querySelectorAll("input, button")) control.disabled = false;
@@ -132,7 +185,7 @@ async function start() {
   if (input.value) {
     await run(input.value);
   } else {
-    say("Type a word or a name.");
+    say("search-type");
   }
 }
 
