@@ -152,6 +152,7 @@ def test_a_taken_id_is_an_error_naming_the_existing_folder(tmp_path: Path) -> No
         import_records(project, [path], today=TODAY)
     assert "1952-08-08-mao-to-filippov" in info.value.problems[0].message
     assert str(project.documents / "1952-08-08-mao-to-filippov") in info.value.problems[0].message
+    assert info.value.problems[0].line == 2  # the publisher's title, which names the parties
     assert snapshot(project) == before
     [item] = import_records(project, [path], doc_id="1952-08-08-mao-to-filippov-copy", today=TODAY)
     assert (project.documents / item.doc_id / "metadata.toml").is_file()

@@ -126,13 +126,15 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
                                        "states neither date, sender and addressee nor a record id",
                                        "give the id: edition import FILE --id "
                                        "YYYY-MM-DD-sender-to-addressee"))
+    # the line the id comes from: the publisher's title (sender, addressee), else the separator
+    id_line = record.title.number if record.title else record.separator
     if not DOC_ID_RE.match(doc_id) or doc_id == REGISTERS_ID:
-        raise EditionError(Problem(path, None, f"bad document id {doc_id!r}",
+        raise EditionError(Problem(path, id_line, f"bad document id {doc_id!r}",
                                    "use lower-case letters, digits and '-', "
                                    "e.g. 1950-01-31-sender-to-addressee"))
     folder = project.documents / doc_id
     if folder.exists():
-        raise EditionError(Problem(path, None, f"the document id {doc_id!r} is taken: {folder} exists",
+        raise EditionError(Problem(path, id_line, f"the document id {doc_id!r} is taken: {folder} exists",
                                    "choose another id with --id, or remove that folder if it is an "
                                    "earlier import you do not want"))
     # the alignment
