@@ -575,8 +575,9 @@ def align(original: Sequence[Unit], translation: Sequence[Unit], *, original_lan
         scorer.orig_omissions, scorer.trans_omissions = o_gaps, t_gaps
         return _solve(scorer, n, m)
 
-    best = min((solve(r) for r in sorted({DEFAULT_RATIO, _ratio(o_feat, t_feat, t_broken or o_broken)})),
-               key=lambda s: s.cost)
+    overall = _ratio(o_feat, t_feat, t_broken or o_broken)
+    ratios = [DEFAULT_RATIO] if abs(overall - DEFAULT_RATIO) < 0.05 else [DEFAULT_RATIO, overall]
+    best = min((solve(r) for r in ratios), key=lambda s: s.cost)
     measured = _measured_ratio(best, o_feat, t_feat, t_broken, o_broken)
     if measured is not None and abs(measured - best.ratio) > 0.01:
         refined = solve(measured)
