@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
-LIVE = re.compile(r"""(?:REPO|ROOT)\s*/\s*["'](?:source|tei)["']|Project\((?:REPO|ROOT)\)"""
-                  r"""|Project\.locate\(\)""")
+LIVE = re.compile(r"""(?:REPO|ROOT)\s*/\s*(?:["'](?:source|tei)["']|name\b)|Project\((?:REPO|ROOT)\)"""
+                  r"""|Project\.locate\(\)|copytree\((?:REPO|ROOT)\b""")
 
 
 def test_no_test_reads_the_live_source_or_tei() -> None:

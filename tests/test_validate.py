@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, copy_project
 from edition import validate as v
 from edition import xmlsafe
 from edition.cli import main as cli_main
@@ -484,12 +484,8 @@ def test_the_encoder_refuses_tei_that_breaks_an_edition_rule(tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     from edition.encode import encode_documents
     from edition.errors import EditionError
-    from edition.paths import Project
 
-    for name in ("source", "tei"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    (tmp_path / "pyproject.toml").write_text("")
-    project = Project(tmp_path)
+    project = copy_project(tmp_path)
     before = {p.name: p.read_bytes() for p in sorted(project.tei.iterdir())}
     assert before and all(name.endswith(".xml") for name in before)
 
