@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import CORPUS, REPO
 from edition import validate
 from edition.paths import Project
 from lxml import etree
@@ -32,7 +32,8 @@ def _is_tei(path: Path) -> bool:
     return etree.parse(str(path), parser).getroot().tag == "{http://www.tei-c.org/ns/1.0}TEI"
 
 
-FILES = [p for p in [*sorted(Project(REPO).tei.glob("*.xml")), *sorted(FIXTURES.glob("*.xml"))] if _is_tei(p)]
+FILES = [p for p in [*sorted(Project(CORPUS).tei.glob("*.xml")), *sorted(FIXTURES.glob("*.xml"))]
+         if _is_tei(p)]
 
 
 @pytest.fixture(scope="module")
