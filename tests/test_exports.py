@@ -121,12 +121,16 @@ def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
 def test_every_export_parses(exported: Exported) -> None:
     files = [p for p in exported.data.rglob("*") if p.is_file()] + [exported.site / "sitemap.xml"]
     kinds = {p.suffix for p in files}
-    assert kinds == {".xml", ".jsonld", ".json", ".bib"}
+    assert kinds == {".xml", ".jsonld", ".json", ".bib", ".ris"}
     for path in files:
         if path.suffix == ".xml":
             etree.parse(str(path))
         elif path.suffix in (".json", ".jsonld"):
             json.loads(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".ris":
+            lines = path.read_bytes().decode("utf-8").split("\r\n")
+            assert lines[0] == "TY  - PCOMM" and lines[-2] == "ER  - ", path
+            assert all(re.match(r"[A-Z][A-Z0-9]  - ", line) for line in lines[:-1]), path
         else:
             assert bibtex_entries(path.read_text(encoding="utf-8")), path
 

@@ -15,7 +15,7 @@
     apparatus  edn:gap-mark, edn:gap-explanation, edn:supplied-explanation,
                edn:correction-explanation, edn:resp-name
     header     edn:title, edn:correspondents, edn:correspondence-place, edn:document-date,
-               edn:summary, edn:keywords, edn:language-name, edn:related
+               edn:summary, edn:headnote, edn:keywords, edn:language-name, edn:related
     mode plain-text   the reading text of a division or unit as plain text
   A stylesheet may override any template by import precedence; functions are final.
 -->
@@ -470,9 +470,15 @@
   </xsl:function>
 
   <!-- The summary (profileDesc/abstract), if any. -->
+  <!-- The edition's headnote (an abstract the edition answers for), if any. -->
+  <xsl:function name="edn:headnote" as="element()*">
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="root($context)/TEI/teiHeader/profileDesc/abstract[@resp = '#resp-edition']"/>
+  </xsl:function>
+
   <xsl:function name="edn:summary" as="element()?">
     <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="root($context)/TEI/teiHeader/profileDesc/abstract[1]"/>
+    <xsl:sequence select="root($context)/TEI/teiHeader/profileDesc/abstract[not(@resp = '#resp-edition')][1]"/>
   </xsl:function>
 
   <!-- The keywords (textClass/keywords/term), in $lang where given so, else all. -->

@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 
 from . import xmlsafe
+from .citation import CiteInfo, cite_info
 from .errors import EditionError, Problem
 from .paths import Project
 
@@ -183,6 +184,7 @@ class Document:
     mentions: list[str]  # record ids mentioned in the text, in order of first mention
     prev: list[str] = field(default_factory=list)
     has_notes: bool = False
+    cite: CiteInfo = field(default_factory=CiteInfo)  # what a citation names (edition.citation)
 
     def title(self, lang: str = "en") -> str:
         return self.titles.get(lang) or next(iter(self.titles.values()), self.id)
@@ -306,8 +308,10 @@ def load_document(path: Path) -> Document:
                       for attr, value in sorted(d.attrib.items())
                       if attr in ("when", "notBefore", "notAfter", "from", "to"))
         actions.append(Action(action.get("type", ""), persons, places, dates))
+    # The publisher's summaries; the edition's headnote (resp #resp-edition) is not one.
     abstracts = {a.get(XML_LANG, "en"): norm_space("".join(a.itertext()))
-                 for a in header.iterfind(f".//{T}profileDesc/{T}abstract")}
+                 for a in header.iterfind(f".//{T}profileDesc/{T}abstract")
+                 if a.get("resp") != "#resp-edition"}
     keywords = [norm_space(t.text or "") for t in header.iterfind(f".//{T}keywords/{T}term")]
     published = header.findtext(f"{T}fileDesc/{T}publicationStmt/{T}date[@when]") or ""
     date_el = header.find(f"{T}fileDesc/{T}publicationStmt/{T}date")
@@ -321,7 +325,8 @@ def load_document(path: Path) -> Document:
     mentions = _mentions_in(text) if text is not None else []
     has_notes = text is not None and text.find(f".//{T}note[@type='editorial']") is not None
     return Document(doc_id, path, titles, languages, divisions, authors, actions,
-                    abstracts, keywords, published, records, mentions, prev, has_notes)
+                    abstracts, keywords, published, records, mentions, prev, has_notes,
+                    cite_info(root))
 
 
 def load_documents(project: Project) -> list[Document]:

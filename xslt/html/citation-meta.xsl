@@ -22,25 +22,37 @@
     <xsl:variable name="languages" select="$divisions/@xml:lang ! string(.)"/>
     <xsl:variable name="rights" select="normalize-space(string-join($tei/TEI/teiHeader/fileDesc/publicationStmt/availability//text(), ' '))"/>
     <meta name="citation_title" content="{$title}"/>
-    <xsl:for-each select="$senders"><meta name="citation_author" content="{edn:mention-name(.)}"/></xsl:for-each>
-    <xsl:if test="$date"><meta name="citation_date" content="{edn:citation-date($date)}"/></xsl:if>
+    <xsl:for-each select="$senders"><meta name="citation_author" content="{edn:name-inverted(.)}"/></xsl:for-each>
+    <xsl:if test="$date">
+      <meta name="citation_date" content="{edn:citation-date($date)}"/>
+      <meta name="citation_publication_date" content="{edn:citation-date($date)}"/>
+    </xsl:if>
     <xsl:if test="$publisher"><meta name="citation_publisher" content="{$publisher}"/></xsl:if>
     <xsl:for-each select="$languages"><meta name="citation_language" content="{.}"/></xsl:for-each>
     <xsl:if test="exists($keywords)"><meta name="citation_keywords" content="{string-join($keywords, '; ')}"/></xsl:if>
     <xsl:if test="$summary"><meta name="citation_abstract" content="{$summary}"/></xsl:if>
-    <meta name="citation_public_url" content="{$permalink}"/>
-    <meta name="citation_fulltext_html_url" content="{$permalink}"/>
-    <meta name="citation_pdf_url" content="{$base-url}{$pdf-path}"/>
+    <!-- Addresses only where the edition has one (a draft has none to give). -->
+    <xsl:if test="$permalink">
+      <meta name="citation_public_url" content="{$permalink}"/>
+      <meta name="citation_fulltext_html_url" content="{$permalink}"/>
+      <meta name="citation_pdf_url" content="{$base-url}{$pdf-path}"/>
+    </xsl:if>
 
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
     <link rel="schema.DCTERMS" href="http://purl.org/dc/terms/"/>
     <meta name="DC.title" content="{$title}"/>
-    <xsl:for-each select="$senders"><meta name="DC.creator" content="{edn:mention-name(.)}"/></xsl:for-each>
+    <xsl:for-each select="$senders"><meta name="DC.creator" content="{edn:name-inverted(.)}"/></xsl:for-each>
+    <xsl:for-each select="$tei/TEI/teiHeader/fileDesc/titleStmt/editor/persName[not(. = preceding::editor/persName)]">
+      <meta name="DC.contributor" content="{normalize-space(.)}"/>
+    </xsl:for-each>
     <xsl:if test="$date"><meta name="DC.date" content="{$date}"/></xsl:if>
-    <meta name="DC.type" content="Text"/>
+    <!-- The type Zotero's Embedded Metadata translator (through its RDF import) saves as a
+         letter; without it a page with citation_title is saved as a journal article. -->
+    <meta name="DC.type" content="letter"/>
+    <meta name="z.itemType" content="letter"/>
     <meta name="DC.format" content="text/html"/>
     <xsl:for-each select="$languages"><meta name="DC.language" content="{.}"/></xsl:for-each>
-    <meta name="DC.identifier" content="{$permalink}"/>
+    <xsl:if test="$permalink"><meta name="DC.identifier" content="{$permalink}"/></xsl:if>
     <xsl:if test="$publisher"><meta name="DC.publisher" content="{$publisher}"/></xsl:if>
     <xsl:for-each select="$keywords"><meta name="DC.subject" content="{.}"/></xsl:for-each>
     <xsl:if test="$summary"><meta name="DC.description" content="{$summary}"/></xsl:if>
@@ -54,8 +66,10 @@
       <fn:map>
         <fn:string key="@context">https://schema.org</fn:string>
         <fn:string key="@type">Message</fn:string>
-        <fn:string key="@id"><xsl:value-of select="$permalink"/></fn:string>
-        <fn:string key="url"><xsl:value-of select="$permalink"/></fn:string>
+        <xsl:if test="$permalink">
+          <fn:string key="@id"><xsl:value-of select="$permalink"/></fn:string>
+          <fn:string key="url"><xsl:value-of select="$permalink"/></fn:string>
+        </xsl:if>
         <fn:string key="name"><xsl:value-of select="$title"/></fn:string>
         <xsl:if test="$date"><fn:string key="dateSent"><xsl:value-of select="$date"/></fn:string></xsl:if>
         <fn:array key="sender"><xsl:for-each select="$senders"><xsl:sequence select="edn:json-agent(.)"/></xsl:for-each></fn:array>
@@ -66,22 +80,35 @@
         <fn:map key="isPartOf">
           <fn:string key="@type">CreativeWork</fn:string>
           <fn:string key="name"><xsl:value-of select="$edition-title"/></fn:string>
-          <fn:string key="url"><xsl:value-of select="$base-url"/></fn:string>
+          <xsl:if test="$base-url"><fn:string key="url"><xsl:value-of select="$base-url"/></fn:string></xsl:if>
         </fn:map>
         <xsl:if test="$publisher">
           <fn:map key="publisher"><fn:string key="@type">Organization</fn:string><fn:string key="name"><xsl:value-of select="$publisher"/></fn:string></fn:map>
         </xsl:if>
         <xsl:if test="$licence-url"><fn:string key="license"><xsl:value-of select="$licence-url"/></fn:string></xsl:if>
-        <fn:array key="encoding">
-          <fn:map><fn:string key="@type">MediaObject</fn:string><fn:string key="encodingFormat">application/tei+xml</fn:string><fn:string key="contentUrl"><xsl:value-of select="$base-url || $tei-path"/></fn:string></fn:map>
-          <fn:map><fn:string key="@type">MediaObject</fn:string><fn:string key="encodingFormat">application/pdf</fn:string><fn:string key="contentUrl"><xsl:value-of select="$base-url || $pdf-path"/></fn:string></fn:map>
-        </fn:array>
+        <xsl:if test="$base-url">
+          <fn:array key="encoding">
+            <fn:map><fn:string key="@type">MediaObject</fn:string><fn:string key="encodingFormat">application/tei+xml</fn:string><fn:string key="contentUrl"><xsl:value-of select="$base-url || $tei-path"/></fn:string></fn:map>
+            <fn:map><fn:string key="@type">MediaObject</fn:string><fn:string key="encodingFormat">application/pdf</fn:string><fn:string key="contentUrl"><xsl:value-of select="$base-url || $pdf-path"/></fn:string></fn:map>
+          </fn:array>
+        </xsl:if>
       </fn:map>
     </xsl:variable>
     <!-- Script content is not escaped by the HTML serializer: xml-to-json already writes
          "</" as "<\/"; "<" as \u003c also keeps a comment opener from confusing the HTML parser. -->
     <script type="application/ld+json"><xsl:value-of select="replace(xml-to-json($json), '&lt;', '\\u003c')"/></script>
   </xsl:template>
+
+  <!-- A correspondent as citations write a name: "Family, Given" where the record gives
+       surname and forename (in the order the name is written: "Mao, Zedong"), else the
+       name as it stands. -->
+  <xsl:function name="edn:name-inverted" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="name" select="(edn:records($mention)[1]/persName[@type = 'preferred'][lang('en')])[1]"/>
+    <xsl:sequence select="if ($name/surname and $name/forename)
+                          then normalize-space($name/surname[1]) || ', ' || normalize-space($name/forename[1])
+                          else edn:mention-name($mention)"/>
+  </xsl:function>
 
   <xsl:function name="edn:json-agent" as="element(fn:map)">
     <xsl:param name="mention" as="element()"/>

@@ -58,50 +58,23 @@
             </xsl:for-each>
           </dd>
         </xsl:for-each>
-        <xsl:for-each select="$header/fileDesc/sourceDesc/bibl[@type = 'witness']">
-          <dt><xsl:sequence select="edn:ui('meta-witness')"/></dt>
-          <dd class="witness">
-            <p>
-              <xsl:for-each select="* except (note, ptr)">
-                <xsl:if test="position() gt 1">, </xsl:if>
-                <xsl:apply-templates select="." mode="reading"/>
-              </xsl:for-each>
-              <xsl:for-each select="ptr[@target]">
-                <xsl:text>, </xsl:text><xsl:apply-templates select="." mode="reading"/>
-              </xsl:for-each>
-              <xsl:if test="* except note">.</xsl:if>
-            </p>
-            <xsl:for-each select="note"><p><xsl:apply-templates mode="reading"/></p></xsl:for-each>
-          </dd>
-        </xsl:for-each>
-        <xsl:for-each select="$header/fileDesc/sourceDesc/msDesc[normalize-space()]">
-          <dt><xsl:sequence select="edn:ui('meta-archive')"/></dt>
-          <dd class="archive">
-            <xsl:for-each select="msIdentifier">
-              <p>
-                <!-- Each idno is mapped whole: "!" binds tighter than "||", so the prefix and
-                     the value are concatenated inside the parentheses, one string per idno. -->
-                <xsl:value-of select="string-join((
-                    (settlement, institution, repository, collection) ! normalize-space(.),
-                    idno ! ((if (@type = 'document-number') then 'No. ' else '') || normalize-space(.)),
-                    altIdentifier[@type = 'reference'] ! string-join((repository, collection, idno) ! normalize-space(.), ', ')
-                    )[. != ''], ', ')"/>
-              </p>
-            </xsl:for-each>
-            <xsl:apply-templates select="p" mode="reading"/>
-          </dd>
-        </xsl:for-each>
+        <xsl:call-template name="source-panel"><xsl:with-param name="header" select="$header"/></xsl:call-template>
+        <xsl:call-template name="editors-row"><xsl:with-param name="header" select="$header"/></xsl:call-template>
         <xsl:if test="edn:summary($tei)">
-          <dt><xsl:sequence select="edn:ui('meta-summary')"/></dt>
+          <dt><xsl:sequence select="edn:ui('meta-summary')"/> <span class="by"><xsl:sequence select="edn:ui('by-publisher')"/></span></dt>
           <dd class="summary"><xsl:apply-templates select="edn:summary($tei)/node()" mode="reading"/></dd>
         </xsl:if>
+        <xsl:for-each select="edn:headnote($tei)[1]">
+          <dt><xsl:sequence select="edn:ui('meta-headnote')"/> <span class="by"><xsl:sequence select="edn:ui('by-edition')"/></span></dt>
+          <dd class="headnote"><xsl:apply-templates select="node()" mode="reading"/></dd>
+        </xsl:for-each>
         <xsl:variable name="keywords" select="edn:keywords($tei, $interface-lang)"/>
         <xsl:if test="exists($keywords)">
           <dt><xsl:sequence select="edn:ui('meta-keywords')"/></dt>
           <dd><ul class="keywords"><xsl:for-each select="$keywords"><li><xsl:value-of select="."/></li></xsl:for-each></ul></dd>
         </xsl:if>
         <xsl:for-each select="$header/fileDesc/publicationStmt/availability">
-          <dt><xsl:sequence select="edn:ui('meta-rights')"/></dt>
+          <dt><xsl:sequence select="edn:ui('meta-licence')"/></dt>
           <dd class="rights">
             <xsl:for-each select="licence">
               <p><xsl:choose>
@@ -109,14 +82,36 @@
                   <xsl:otherwise><xsl:apply-templates mode="reading"/></xsl:otherwise>
                 </xsl:choose></p>
             </xsl:for-each>
-            <xsl:apply-templates select="p" mode="reading"/>
+            <xsl:for-each select="p">
+              <p class="{if (@resp) then 'rights-statement' else 'rights-scope'}"><xsl:apply-templates mode="reading"/></p>
+            </xsl:for-each>
           </dd>
         </xsl:for-each>
       </dl>
 
       <h3 id="cite-h"><xsl:sequence select="edn:ui('how-to-cite')"/></h3>
-      <p class="citation"><xsl:value-of select="edn:citation-text($sent, $received)"/>
-        <xsl:text> </xsl:text><a href="{$permalink}" class="permalink"><xsl:value-of select="$permalink"/></a></p>
+      <xsl:variable name="citation" select="edn:citation-text($sent, $received)"/>
+      <p class="citation" id="citation" data-citation="{$citation}" data-permalink="{$permalink}">
+        <xsl:value-of select="$citation"/>
+        <xsl:choose>
+          <xsl:when test="$permalink"><xsl:text> </xsl:text><a href="{$permalink}" class="permalink"><xsl:value-of select="$permalink"/></a></xsl:when>
+          <xsl:otherwise> (A draft: the edition has no public address yet, so this page cannot be cited.)</xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <!-- One paragraph: its number in the text is its permalink; cite.js fills in and copies
+           the citation of the paragraph the page was opened at (or whose number was followed). -->
+      <div class="cite-paragraph">
+        <p>To cite one paragraph, follow its number in the text: the address then ends in the
+          paragraph's identifier (#…), which this edition keeps stable.</p>
+        <p class="cite-paragraph-text" id="cite-paragraph-text" aria-live="polite" hidden="hidden"></p>
+        <button type="button" class="cite-copy" id="cite-copy" hidden="hidden">Copy the citation of this paragraph</button>
+      </div>
+      <p class="cite-files">For reference managers:
+        <a href="{$root}data/cite/{$doc-id}.json" type="application/vnd.citationstyles.csl+json" download="{$doc-id}.json">CSL-JSON</a>
+        <xsl:text> · </xsl:text>
+        <a href="{$root}data/cite/{$doc-id}.ris" type="application/x-research-info-systems" download="{$doc-id}.ris">RIS</a>
+        <xsl:text> · </xsl:text>
+        <a href="{$root}data/cite/{$doc-id}.bib" type="application/x-bibtex" download="{$doc-id}.bib">BibTeX</a></p>
 
       <h3 id="downloads-h"><xsl:sequence select="edn:ui('downloads')"/></h3>
       <ul class="downloads">
@@ -133,6 +128,95 @@
     </aside>
   </xsl:template>
 
+  <!-- The "Source" rows: the publisher's record (title, date, record id and address,
+       translator), the first publication, the archival references as written, the numbers
+       the document carries with the edition's choice and reason, the editor's note on the
+       copy, and what is unknown, said once. -->
+  <xsl:template name="source-panel">
+    <xsl:param name="header" as="element(teiHeader)"/>
+    <xsl:variable name="witness" select="$header/fileDesc/sourceDesc/bibl[@type = 'witness']"/>
+    <xsl:variable name="ms" select="$header/fileDesc/sourceDesc/msDesc"/>
+    <xsl:for-each select="$witness">
+      <dt><xsl:sequence select="edn:ui('meta-source')"/></dt>
+      <dd class="witness">
+        <p>
+          <xsl:text>Published by </xsl:text><xsl:value-of select="normalize-space(publisher)"/>
+          <xsl:text> as “</xsl:text><xsl:value-of select="normalize-space(title)"/><xsl:text>”</xsl:text>
+          <xsl:if test="normalize-space(date)"><xsl:value-of select="', ' || normalize-space(date)"/></xsl:if>
+          <xsl:for-each select="idno[@type = 'record']"><xsl:value-of select="', record ' || normalize-space(.)"/></xsl:for-each>
+          <xsl:for-each select="ptr[@target]"><xsl:text>: </xsl:text><xsl:apply-templates select="." mode="reading"/></xsl:for-each>
+          <xsl:text>.</xsl:text>
+        </p>
+        <xsl:for-each select="respStmt">
+          <p class="translator"><xsl:value-of select="normalize-space(resp) || ': ' || string-join(*[not(self::resp)] ! normalize-space(.), ', ') || '.'"/></p>
+        </xsl:for-each>
+        <xsl:for-each select="note[@type = 'citation']">
+          <p class="publisher-citation">The publisher's citation: <xsl:apply-templates mode="reading"/></p>
+        </xsl:for-each>
+      </dd>
+    </xsl:for-each>
+    <xsl:for-each select="$header/fileDesc/sourceDesc/bibl[@type = 'first-publication']">
+      <dt><xsl:sequence select="edn:ui('meta-first-published')"/></dt>
+      <dd class="first-publication"><xsl:apply-templates mode="reading"/></dd>
+    </xsl:for-each>
+    <xsl:variable name="references" as="xs:string*">
+      <xsl:for-each select="$ms/msIdentifier[repository or collection or idno[@type = 'shelfmark']]">
+        <xsl:sequence select="string-join((repository, collection, idno[@type = 'shelfmark']) ! normalize-space(.), ', ')"/>
+      </xsl:for-each>
+      <xsl:for-each select="$ms/msIdentifier/altIdentifier[@type = 'reference']">
+        <xsl:sequence select="string-join((repository, collection, idno) ! normalize-space(.)[. != ''], ', ')"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($references)">
+      <dt><xsl:sequence select="edn:ui('meta-archive')"/></dt>
+      <dd class="archive">
+        <ul class="references">
+          <xsl:for-each select="$references"><li><xsl:value-of select="."/></li></xsl:for-each>
+        </ul>
+      </dd>
+    </xsl:if>
+    <xsl:for-each select="$ms[msIdentifier/idno[@type = 'document-number'] or p]">
+      <dt><xsl:sequence select="edn:ui('meta-document')"/></dt>
+      <dd class="archive-numbers">
+        <p><xsl:value-of select="normalize-space(msIdentifier/msName)"/></p>
+        <xsl:apply-templates select="p" mode="reading"/>
+      </dd>
+    </xsl:for-each>
+    <xsl:for-each select="$witness/note[not(@type)] | $witness/note[@type = 'unknown']">
+      <xsl:if test="position() = 1"><dt><xsl:sequence select="edn:ui('meta-copy')"/></dt></xsl:if>
+      <dd class="{if (@type = 'unknown') then 'unknown' else 'witness-note'}"><xsl:apply-templates mode="reading"/></dd>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The edition's editors by name and role, with an ORCID link where given. -->
+  <xsl:template name="editors-row">
+    <xsl:param name="header" as="element(teiHeader)"/>
+    <xsl:variable name="editors" select="$header/fileDesc/titleStmt/editor"/>
+    <dt><xsl:sequence select="edn:ui('meta-editors')"/></dt>
+    <dd class="editors">
+      <xsl:choose>
+        <xsl:when test="exists($editors)">
+          <xsl:for-each-group select="$editors" group-by="normalize-space(persName)">
+            <xsl:if test="position() gt 1">; </xsl:if>
+            <xsl:variable name="person" select="current-group()[1]/persName"/>
+            <xsl:choose>
+              <xsl:when test="edn:safe-href($person/@ref)"><a href="{$person/@ref}"><xsl:value-of select="current-grouping-key()"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="current-grouping-key()"/></xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="' (' || string-join(current-group()/@role ! edn:role-label(.), ', ') || ')'"/>
+          </xsl:for-each-group>
+        </xsl:when>
+        <xsl:otherwise>Not yet named.</xsl:otherwise>
+      </xsl:choose>
+    </dd>
+  </xsl:template>
+
+  <xsl:function name="edn:role-label" as="xs:string">
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:sequence select="(map{'general-editor': 'general editor', 'transcription': 'transcription',
+                           'translation-review': 'translation review', 'encoding': 'encoding'}($role), $role)[1]"/>
+  </xsl:function>
+
   <!-- "Sent", "Received", "Transmitted" for a correspAction/@type. -->
   <xsl:function name="edn:action-label" as="xs:string">
     <xsl:param name="type" as="xs:string?"/>
@@ -148,17 +232,24 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- "Sender to Addressee, Title, 2 January 1950. In: Edition (Publisher)." -->
+  <!-- "Sender to Addressee, Title[, 2 January 1950]. In: Editors (ed.), Edition. Publisher,
+       year." The date is given once: not again when the title already ends with it. -->
   <xsl:function name="edn:citation-text" as="xs:string">
     <xsl:param name="sent" as="element()?"/>
     <xsl:param name="received" as="element()?"/>
     <xsl:variable name="from" select="string-join($sent/(persName | orgName | name) ! edn:mention-name(.), ', ')"/>
     <xsl:variable name="to" select="string-join($received/(persName | orgName | name) ! edn:mention-name(.), ', ')"/>
+    <xsl:variable name="when" select="$date ! edn:format-date(., $interface-lang)"/>
+    <xsl:variable name="editors" select="distinct-values($tei/TEI/teiHeader/fileDesc/titleStmt/editor/persName ! normalize-space(.))"/>
+    <xsl:variable name="year" select="substring($tei/TEI/teiHeader/fileDesc/publicationStmt/date/@when, 1, 4)"/>
     <xsl:sequence select="string-join((
         if ($from and $to) then $from || ' to ' || $to else (),
         $title,
-        $date ! edn:format-date(., $interface-lang)), ', ')
-        || '. In: ' || $edition-title || (if ($publisher) then ' (' || $publisher || ')' else '') || '.'"/>
+        $when[not(contains($title, .))]), ', ')
+        || '. In: '
+        || (if (exists($editors)) then string-join($editors, ', ') || (if (count($editors) gt 1) then ' (eds.), ' else ' (ed.), ') else '')
+        || $edition-title || '.'
+        || (if ($publisher) then ' ' || $publisher || (if ($year) then ', ' || $year else '') || '.' else '')"/>
   </xsl:function>
 
   <!-- A mention's registry name (the person's preferred name), else its own text. -->

@@ -25,6 +25,7 @@
         <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
         <script src="{$root}assets/edition.js" defer="defer"></script>
+        <script src="{$root}assets/cite.js" defer="defer"></script>
         <xsl:call-template name="facsimile-head"/>
         <xsl:if test="$draft"><meta name="robots" content="noindex, nofollow"/></xsl:if>
         <xsl:if test="$permalink"><link rel="canonical" href="{$permalink}"/></xsl:if>

@@ -11,7 +11,7 @@ into the rendered site so that it is published, and linked by absolute URLs buil
     data/dts/navigation/<id>{;ref=R}{;down=D}.jsonld DTS navigation, down to alignment units
     data/dts/document/<id>{;ref=R}.xml             DTS document endpoint (TEI)
     data/entities.jsonld                           schema.org Person/Place/Organization/Event
-    data/cite/<id>.json  data/cite/<id>.bib        CSL-JSON and BibTeX for each document
+    data/cite/<id>.json  .bib  .ris                CSL-JSON, BibTeX and RIS for each document
     data/cite/edition.bib                          all documents in one BibTeX file
     sitemap.xml                                    every HTML page of the site
     search.html, search/                           the search page and index (edition.search)
@@ -44,6 +44,7 @@ from .csl import csl
 from .dts import write_dts
 from .entities import entities
 from .files import write_bytes, write_json
+from .ris import ris
 from .sitemap import sitemap
 from .urls import Urls
 
@@ -113,6 +114,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     for doc in docs:
         cite.append(write_json(data / "cite" / f"{doc.id}.json", csl(doc, edition, urls)))
         cite.append(write_bytes(data / "cite" / f"{doc.id}.bib", bibtex(doc, edition, urls).encode("utf-8")))
+        cite.append(write_bytes(data / "cite" / f"{doc.id}.ris", ris(doc, edition, urls).encode("utf-8")))
     combined = "\n".join(bibtex(doc, edition, urls) for doc in docs)
     cite.append(write_bytes(data / "cite" / "edition.bib", combined.encode("utf-8")))
     report.files["cite"] = cite

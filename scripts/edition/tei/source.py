@@ -73,15 +73,21 @@ def witness_bibl(doc: DocumentMeta) -> etree._Element:
     if witness.note:
         bibl.append(E("note", witness.note))
     unknown = witness_unknowns(witness)
+    if not doc.archival.references:
+        unknown.append("the archival reference")
+    said = []
     if unknown:
-        bibl.append(E("note", "Not in the copy used, and so unknown to this edition: "
-                      + "; ".join(unknown) + ".", type_="unknown"))
+        said.append("Not in the copy used, and so unknown to this edition: " + "; ".join(unknown) + ".")
+    if witness.unknown:
+        said.append("Empty in the copy used: " + ", ".join(witness.unknown) + ".")
+    if said:
+        bibl.append(E("note", " ".join(said), type_="unknown"))
     return bibl
 
 
 def witness_unknowns(witness: Witness) -> list[str]:
-    """What the record did not give, each said once: the empty fields of the edition's own
-    model first, then the record's empty labels that the model does not already cover."""
+    """What the edition's model of the record lacks, each said once (the record's own empty
+    labels are listed apart, as labels)."""
     unknown = []
     if not witness.url:
         unknown.append("the address of the record")
@@ -89,8 +95,6 @@ def witness_unknowns(witness: Witness) -> list[str]:
         unknown.append("the record's id")
     if not witness.translator:
         unknown.append("the translator")
-    covered = {"url", "record id", "translator", "translated by"}
-    unknown.extend(u for u in witness.unknown if u.strip().lower() not in covered)
     return unknown
 
 
@@ -144,9 +148,6 @@ def ms_desc(doc: DocumentMeta) -> etree._Element:
         paras.append(E("p", text, resp=f"#{RESP_EDITION}"))
     if references and references[0].note:
         paras.append(E("p", f"{references[0].as_written()}: {references[0].note}"))
-    if not references:
-        paras.append(E("p", "The holding archive and the archival reference are not given in "
-                       "the copy used: unknown."))
     if archival.note:
         paras.append(E("p", archival.note))
     return E("msDesc", ms_id, *paras, lang="en")
