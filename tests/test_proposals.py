@@ -46,6 +46,13 @@ def test_a_name_and_its_transcription_in_aligned_units_are_one_draft(telegram_dr
     assert telegram_drafts["Mao Zedong"].names["ru"] == "Мао Цзэдун"
 
 
+def test_a_foreign_name_seen_only_after_a_title_loses_the_regular_ending(telegram_drafts: dict) -> None:
+    """«товарища ЛИ КЭ-НУНА»: the title is genitive, so is the name; its nominative «Ли Кэ-нун»."""
+    li = telegram_drafts["Li Kenong"]
+    assert li.kind == "person" and li.kind_sure
+    assert li.names["ru"] == "Ли Кэ-нун" and li.forms["ru"] == ["ЛИ КЭ-НУНА"]
+
+
 def test_the_russian_name_is_put_in_the_nominative(telegram_drafts: dict) -> None:
     assert telegram_drafts["Korea"].names["ru"] == "Корея"
     # one record, though one unit names it in two cases and another aligns only one of them

@@ -60,6 +60,10 @@ MORPH_KINDS = (("Name", "person"), ("Surn", "person"), ("Patr", "person"),
 WORD = re.compile(r"\w+(?:[-\u2010\u2011'’]\w+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[\"“”«»„(\[]\s*|^\s*\d+[.)]\s*)$")
 PAIR_SIMILARITY = 0.55
+# A form of address or a title just before a name says it names a person.
+TITLE_BEFORE = re.compile(r"(?:\b(?:comrade|cde\.?|mr\.?|mrs\.?|general|marshal|premier|chairman|minister)"
+                          r"|(?<!\w)(?:товарищ[ауе]?м?|тов\.|маршал[ауе]?|генерал[ауе]?|премьер[ауе]?"
+                          r"|председател[ьяюе]м?))\s+$", re.IGNORECASE)
 COORDINATION = re.compile(r" (?:and|or|и|или) ")
 # The labels of archival routing lines ("From … Received 13:55", "Copies: …", «Получена»).
 _ROUTING = ("received sent copies copy series from to no number ciphered telegram "
@@ -77,6 +81,7 @@ class Candidate:
     text: str
     kind: str | None      # what the evidence says, None: nothing
     source: str           # "natasha ORG", "capitals", "capitalised"
+    case: str | None = None  # the grammatical case a title before it shows («товарища» -> gent)
 
 
 @dataclass
@@ -209,7 +214,11 @@ def candidates(unit: Unit, index: int, lang: str, registry: Registry,
             piece = piece + " " + text[found[k + 1][0]:found[k + 1][1]].split()[-1]
         if sum(c.isalpha() for c in piece) < 2 or not _name_like(piece, lang):
             continue
-        result.append(Candidate(lang, index, piece, kind, source))
+        title = TITLE_BEFORE.search(text[:s])
+        case = _title_case(title.group().strip()) if title and lang == "ru" else None
+        if kind is None and title:
+            kind, source = "person", source + ", after a title"  # «товарищу КИМ ИР СЕНУ», "Comrade Li"
+        result.append(Candidate(lang, index, piece, kind, source, case))
     return result
 
 
@@ -231,6 +240,33 @@ def _with_head_noun(text: str, start: int, end: int, kind: str | None,
     if adjective and head_kind and m.group(1).islower():
         return start, end + m.end(), head_kind, source
     return start, end, kind, source
+
+
+def _title_case(title: str) -> str | None:
+    """The case of a Russian title word («товарища» gent, «товарищу» datv, «товарищем» ablt)."""
+    morph = morph_analyzer()
+    cases = {p.tag.case for p in morph.parse(title.lower().rstrip(".")) if p.tag.POS == "NOUN"}
+    if cases and cases <= {"gent", "accs"}:
+        return "gent"  # a person's accusative is the genitive: the name's ending is the same
+    return next(iter(cases)) if len(cases) == 1 else None
+
+
+# Regular endings of a foreign masculine name in the oblique cases (names.py declines the
+# other way): «КЭ-НУНА» after «товарища» is the genitive of «КЭ-НУН».
+FOREIGN_ENDINGS = {"gent": ("а",), "datv": ("у",), "ablt": ("ом", "ем"), "loct": ("е",)}
+RU_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+
+
+def _base_form(c: Candidate) -> str | None:
+    """The nominative of a foreign person's name seen only in an oblique case, by its
+    regular ending; None when that cannot be told."""
+    if c.case not in FOREIGN_ENDINGS:
+        return None
+    for ending in FOREIGN_ENDINGS[c.case]:
+        if c.text.lower().endswith(ending) and len(c.text) > len(ending) + 1 \
+                and c.text[-len(ending) - 1].lower() in RU_CONSONANTS:
+            return c.text[:-len(ending)]
+    return None
 
 
 def _name_like(piece: str, lang: str) -> bool:
@@ -463,6 +499,10 @@ def propose(units_by_lang: Mapping[str, Sequence[Unit]], links: Sequence[Link], 
             texts = list(dict.fromkeys(c.text for c in group[lang]))
             forms[lang] = texts
             names[lang] = _preferred(texts, lang, kind if sure else "person")
+            bases = {_base_form(c) for c in group[lang]} if lang == "ru" and kind == "person" else {None}
+            if None not in bases and len(bases) == 1:
+                # every form stands after a title in an oblique case: its regular ending removed
+                names[lang] = _title(bases.pop())
             units = units_by_lang[lang]
             evidence += [f"{lang} line {units[c.unit].line}: {c.text!r} ({c.source})" for c in group[lang]]
         drafts.append(Draft(_draft_id(names, taken), kind, sure, names, forms, evidence))
@@ -511,7 +551,8 @@ def _title(name: str) -> str:
     capitals stay a match form."""
     if not name.isupper() or len(name.split()) == 1 and len(name) <= 4:
         return name  # an acronym (UN, ООН) stays as it is
-    return re.sub(r"\w+", lambda m: m.group()[:1] + m.group()[1:].lower(), name)
+    # a hyphenated part stays lower case, as in «Ли Кэ-нун», "Kim Il-sung"
+    return re.sub(r"\w+(?:[-\u2010\u2011]\w+)*", lambda m: m.group()[:1] + m.group()[1:].lower(), name)
 
 
 def _nominative(texts: list[str], lang: str, kind: str) -> str:
