@@ -83,3 +83,15 @@ def test_register_forms_are_not_slips() -> None:
     text = "p @p1 | отряд партизанв\n"
     assert proofread_text(text, "ru", "ru.txt")
     assert proofread_text(text, "ru", "ru.txt", known={"партизанв"}) == []
+
+
+def test_a_register_form_in_the_wrong_script_is_an_error_at_the_record(tmp_path: Path) -> None:
+    """Adding the corrupted form to the register would hide the corruption: refused."""
+    project = fixture_project(tmp_path)
+    persons = project.registry / "persons.toml"
+    line = _rewrite(persons, 'match.ru = ["Нам Ир"]', 'match.ru = ["Нам Ир", "HAM ИР"]')
+    with pytest.raises(EditionError) as info:
+        encode_documents(project)
+    (problem,) = info.value.problems
+    assert Path(problem.file) == persons and problem.line is not None and problem.line <= line
+    assert "nam-ir" in problem.message and "U+0048" in problem.message and "'НАМ ИР'" in problem.hint

@@ -29,7 +29,7 @@ from .errors import EditionError, Problem
 from .markup import Transcription
 from .metadata import load_document, load_edition
 from .paths import REGISTERS_ID, Project
-from .proofread import known_words, proofread_file
+from .proofread import known_words, proofread_file, proofread_registry
 from .registry import Registry
 from .sourcemap import SourceMap, parse_tei
 from .tei import build_document, build_registers, serialize
@@ -98,6 +98,7 @@ def check(project: Project, ids: list[str] | None = None, *, validate: bool = Tr
         report.add("", _problems(err))
     try:
         registry = Registry.load(project.registry)
+        report.add("", proofread_registry(registry))
     except EditionError as err:
         report.add("", _problems(err))
 

@@ -25,7 +25,7 @@ from .markup import Block, Transcription, inline_witness, parse_file, witness_li
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
 from .paths import REGISTERS_ID, Project
 from .progress import progress
-from .proofread import proofread_file
+from .proofread import proofread_file, proofread_registry
 from .registry import Registry
 from .sourcemap import SourceMap, parse_tei
 from .tei import build_document, build_registers, serialize
@@ -44,6 +44,9 @@ class Sources:
 def load_sources(project: Project) -> Sources:
     edition = load_edition(project.edition_file)
     registry = Registry.load(project.registry)
+    wrong_script = proofread_registry(registry)
+    if wrong_script:
+        raise EditionError(wrong_script)
     corpus: dict[str, DocumentMeta] = {}
     for doc_id in project.document_ids():
         if doc_id == REGISTERS_ID:

@@ -38,6 +38,31 @@ def known_words(registry: Registry | None) -> frozenset[str]:
     return frozenset(words)
 
 
+def proofread_registry(registry: Registry) -> list[Problem]:
+    """Register names and match forms in the wrong script: a form typed with look-alikes
+    («HAM ИР» with Latin letters) would match the corrupted text and bury the corruption in
+    the register, so it is an error at the record."""
+    problems: list[Problem] = []
+    for entity in registry:
+        seen: set[tuple[str, str]] = set()
+        for lang, forms in all_names(entity).items():
+            for form in (*forms, entity.names.get(lang, "")):
+                if not form or (lang, form) in seen:
+                    continue
+                seen.add((lang, form))
+                findings = mixed_scripts(form, lang, in_lang_script=True)
+                reading = form
+                for f in sorted(findings, key=lambda f: -f.start):
+                    reading = reading[:f.start] + (f.reading or f.word) + reading[f.end:]
+                for f in findings:
+                    problems.append(Problem(
+                        entity.file, entity.line,
+                        f"[{entity.id}] the {lang} name {form!r}: {f.message}",
+                        f"write the name in one alphabet: {reading!r}; a corrupted form in a document "
+                        "is recorded there with {sic as written|corrected}, not added here"))
+    return problems
+
+
 def block_lines(text: str) -> Iterable[tuple[int, int, str]]:
     """(line number, column offset, text after '| ') of each block line of a transcription."""
     for number, line in enumerate(text.split("\n"), start=1):

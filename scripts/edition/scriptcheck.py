@@ -121,14 +121,16 @@ def _neighbour_scripts(words: list[re.Match[str]], index: int) -> set[str]:
     return found
 
 
-def mixed_scripts(text: str, lang: str | None = None) -> list[Finding]:
+def mixed_scripts(text: str, lang: str | None = None, *, in_lang_script: bool = False) -> list[Finding]:
     """Words of ``text`` whose letters are not all of one script, whole words typed in
     look-alikes of the surrounding script, and look-alikes inside numbers; in text order.
 
     ``lang`` (ISO 639-1) breaks ties: a word of two Latin and two Cyrillic letters in
-    Russian text is read as Cyrillic."""
+    Russian text is read as Cyrillic. ``in_lang_script``: the whole text is in the
+    language's script (a register name form), whatever most of its letters are."""
     findings: list[Finding] = []
-    main = _line_script(text, lang)
+    main = SCRIPT_OF_LANG.get(lang or "") if in_lang_script else None
+    main = main or _line_script(text, lang)
     words = list(WORD_RE.finditer(text))
     for index, m in enumerate(words):
         word = m.group()
