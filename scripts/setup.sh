@@ -2,7 +2,7 @@
 # Prepares a machine for the edition: system packages, the Python environment,
 # and the TEI P5 schema. Idempotent and quick when everything is already there.
 #   scripts/setup.sh          what `edition build` needs
-#   scripts/setup.sh --test   also what the test suite needs (Chromium, poppler)
+#   scripts/setup.sh --test   also what the test suite needs (Chromium, poppler, Mirador)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,7 @@ ldconfig -p 2>/dev/null | grep -q libpangoft2 || need+=(libpango-1.0-0 libpangof
 if [ "$want_test" = 1 ]; then
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
@@ -44,6 +45,23 @@ fi
 if [ "$want_test" = 1 ] && [ ! -x .venv-dapytains/bin/python ]; then
   python3 -m venv .venv-dapytains
   .venv-dapytains/bin/python -m pip install -q "dapytains==1.0.0rc4"
+fi
+
+# --- Mirador, a standard IIIF viewer, for the tests (npm, pinned, hash-checked) ------
+# tests/test_facsimile_browser.py opens the edition's IIIF manifest in it, offline.
+mirador=".cache/npm/mirador-4.0.0"
+if [ "$want_test" = 1 ] && [ ! -f "$mirador/mirador.min.js" ]; then
+  work="$(mktemp -d)"
+  (cd "$work" && npm pack --silent mirador@4.0.0 >/dev/null)
+  got="sha512-$(openssl dgst -sha512 -binary "$work/mirador-4.0.0.tgz" | base64 -w0)"
+  if [ "$got" != "sha512-uWsE9e2oqSc/lUu+vVwDGhTsycuhGsfZ2KfX6CLfXiT3wgGy6qT9+q5M3V9Zz72hkdIgsJugKesaowmRtYmvrA==" ]; then
+    echo "setup: mirador 4.0.0 from npm does not match its pinned hash" >&2
+    exit 2
+  fi
+  mkdir -p "$mirador"
+  tar xzf "$work/mirador-4.0.0.tgz" -C "$work"
+  cp "$work/package/dist/mirador.min.js" "$work/package/LICENSE" "$mirador/"
+  rm -rf "$work"
 fi
 
 # --- TEI P5 schema (tei_all.rng, TEI P5 4.3.0) ----------------------------------

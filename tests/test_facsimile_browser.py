@@ -8,6 +8,7 @@ The site is a copy of the project whose longest document has three SYNTHETIC pag
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Iterator
 
 import pytest
@@ -209,3 +210,55 @@ def test_the_choice_of_the_facsimile_view_survives_reload(facsimile_site, open_p
     assert not page.locator(".facs-viewer").is_visible()
 
 
+
+
+# ------------------------------------------------------------ a standard IIIF viewer
+
+MIRADOR = Path(__file__).resolve().parents[1] / ".cache" / "npm" / "mirador-4.0.0" / "mirador.min.js"
+MIRADOR_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Mirador</title>
+<script src="mirador.min.js"></script></head>
+<body><div id="viewer" style="position:absolute;inset:0"></div>
+<script>
+Mirador.viewer({id: "viewer", windows: [{manifestId: new URL("MANIFEST", location.href).href}],
+                window: {sideBarOpen: false}});
+</script></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def mirador_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
+    """The facsimile site published at the address it is served from (so that the
+    manifest's absolute ids are this server's), beside a page that runs Mirador on it."""
+    if not MIRADOR.is_file():
+        pytest.skip("Mirador is not installed: run scripts/setup.sh --test (it fetches mirador 4.0.0 "
+                    "from the npm registry)")
+    project = copy_project(tmp_path_factory.mktemp("mirador-project"), TEST_SETTINGS)
+    doc_id = add_paged_document(project)
+    assert not encode(project).failed
+    root = tmp_path_factory.mktemp("mirador-root")
+    for served in _serve(BuiltSite("mirador", project, root, 0.0)):
+        site = render_site(project, root / "site")
+        render_facsimiles(project, site, served.url + "site/")
+        (root / "viewer").mkdir()
+        (root / "viewer" / "mirador.min.js").write_bytes(MIRADOR.read_bytes())
+        (root / "viewer" / "index.html").write_text(
+            MIRADOR_PAGE.replace("MANIFEST", f"../site/iiif/{doc_id}/manifest.json"), encoding="utf-8")
+        yield served, doc_id
+
+
+def test_the_manifest_opens_in_mirador_offline(mirador_site, open_page):  # noqa: F811
+    site, doc_id = mirador_site
+    page, watch = open_page(f"{site.url}viewer/index.html")
+    # Mirador reads the manifest, shows its label, and draws the first canvas from our
+    # level-0 tiles; it asks nothing of any other server.
+    page.wait_for_function("() => document.body.innerText.includes('Ciphered telegram')", timeout=60000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('canvas')].some(c => c.width > 0 && c.height > 0)", timeout=60000)
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith(f"/iiif/{doc_id}/manifest.json") for url in watch.requests)
+    assert any(TILE.search(url) or "/full/" in url for url in watch.requests if f"/iiif/{doc_id}/" in url)
+    assert [p for p in watch.problems if "console" not in p] == []
+    # the three canvases are Mirador's to page through
+    page.keyboard.press("Escape")
+    assert page.locator("[aria-label='Next item'], [aria-label='Next page']").count() >= 1
