@@ -240,3 +240,14 @@ def test_parties_no_record_covers_become_draft_records(tmp_path: Path) -> None:
     assert registry["peng-dehuai"].draft and registry["peng-dehuai"].names["ru"] == "Пэн Дэхуай"
     assert registry["gao-gang"].draft and registry["gao-gang"].names == {"en": "Gao Gang"}
     assert "'gao-gang' is a draft this import proposed" in item.report
+
+
+def test_a_record_in_three_languages_is_refused_with_the_line_of_the_third(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    text = record().replace("CIPHERED TELEGRAM No. 4711\n", "毛泽东同志：\n我们收到了你的电报。\n"
+                            "我们同意。\nCIPHERED TELEGRAM No. 4711\n")
+    with pytest.raises(EditionError) as info:
+        import_records(project, [write_record(tmp_path, text)], today=TODAY)
+    problem = info.value.problems[0]
+    assert "3 languages (ru, zh, en)" in problem.message and problem.line == 18 and problem.hint
+    assert not any(project.documents.iterdir())

@@ -108,3 +108,10 @@ def test_a_record_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> N
     with pytest.raises(EditionError) as info:
         read_record(path)
     assert info.value.problems[0].line == 3 and "UTF-8" in info.value.problems[0].message
+
+
+def test_chinese_and_korean_texts_are_blocks_of_their_own() -> None:
+    rec = parse_record("毛泽东同志：\n我们收到了你的电报。\nComrade Mao!\nWe received your telegram.\n###\n")
+    assert [b.script for b in rec.blocks] == ["han", "latin"]
+    rec = parse_record("김일성 동지\nComrade Kim\n###\n")
+    assert [b.script for b in rec.blocks] == ["hangul", "latin"]

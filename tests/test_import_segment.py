@@ -140,3 +140,8 @@ def test_any_text_segments_into_units_that_give_back_every_line(lines: list[str]
     [placed] = place_units([segs], links)
     source = transcription_text(segs, placed, "en", header=[], truncated=False, corrections=[])
     check_witness(parse_text(source, "en", "en.txt"), text_block.witness(), "en.txt")
+
+
+def test_a_text_in_a_script_without_capitals() -> None:
+    assert kinds(["菲利波夫同志：", "我们收到了你的电报。我们同意你的意见。", "毛泽东"], "han") == [
+        "salute", "p", "signed"]

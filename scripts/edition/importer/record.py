@@ -14,7 +14,8 @@ The shape (docs/adding-a-document.md shows it)::
     …
     "…," July 3, 1951, History and Public Policy Program Digital Archive, … . Translated by …
 
-Language blocks are found by script, line by line (Cyrillic or Latin letters); lines
+Language blocks are found by script, line by line (Cyrillic, Latin, Chinese characters,
+Hangul); lines
 without letters (an omission mark, a date) go with the block they are not separated from
 by a blank line. Labels are known by name; a line that ends with ':' like a label but
 names no known label is an error, because its values would otherwise be read as another
@@ -55,6 +56,10 @@ CITATION = re.compile(r"[\"“].+[,.]?[\"”],?\s.*\b(?:Digital Archive|Archive|
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+#: the scripts whose texts are told apart (in this order when a line has as many of each)
+SCRIPTS = {"cyrillic": CYRILLIC, "latin": LATIN,
+           "han": re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]"),
+           "hangul": re.compile(r"[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]")}
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,7 @@ class Line:
 class LanguageBlock:
     """The lines of one language's text, exactly as in the record (inner blank lines kept)."""
 
-    script: str                  # "cyrillic" or "latin"
+    script: str                  # "cyrillic", "latin", "han" or "hangul"
     lines: list[Line]
     lang: str = ""
 
@@ -254,12 +259,11 @@ def _read_metadata(record: Record, lines: list[Line]) -> None:
 # --- language blocks --------------------------------------------------------------------
 
 def script_of(text: str) -> str | None:
-    """'cyrillic' or 'latin' by the majority of the line's letters; None for no letters."""
-    cyrillic = len(CYRILLIC.findall(text))
-    latin = len(LATIN.findall(text))
-    if not cyrillic and not latin:
-        return None
-    return "cyrillic" if cyrillic >= latin else "latin"
+    """The script of most of the line's letters (cyrillic, latin, han, hangul); None for a
+    line without letters (an omission mark, a date, a number)."""
+    counts = {name: len(pattern.findall(text)) for name, pattern in SCRIPTS.items()}
+    best = max(counts, key=lambda name: counts[name])
+    return best if counts[best] else None
 
 
 def split_languages(lines: list[Line], path: Path | None = None) -> list[LanguageBlock]:

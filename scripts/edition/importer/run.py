@@ -33,6 +33,7 @@ from .transcribe import Correction, place_units, script_findings, transcription_
 
 REPORT_NAME = "import-report.txt"
 UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
+SCRIPT_LANGUAGES = {"han": "zh", "hangul": "ko"}
 
 
 @dataclass
@@ -52,8 +53,13 @@ class Imported:
 
 
 def block_language(block: LanguageBlock) -> str:
+    """The language of a text by its script: the archive translates into English, Cyrillic
+    texts are Russian (Ukrainian with its own letters), Chinese characters Chinese, Hangul
+    Korean."""
     if block.script == "latin":
         return "en"
+    if block.script in SCRIPT_LANGUAGES:
+        return SCRIPT_LANGUAGES[block.script]
     text = block.witness()
     return "uk" if any(ch in UKRAINIAN_LETTERS for ch in text) else "ru"
 
@@ -64,6 +70,15 @@ def decide_languages(record: Record) -> tuple[list[str], str]:
     for block in record.blocks:
         block.lang = block_language(block)
         present.append(block.lang)
+    if len(present) > 2:
+        first = record.blocks[2]
+        raise EditionError(Problem(record.path, first.first,
+                                   f"the record holds texts in {len(present)} languages "
+                                   f"({', '.join(present)}); edition import aligns an original with "
+                                   "one translation",
+                                   "import the record twice, each copy with the original and one of "
+                                   "the translations, or transcribe the third text by hand "
+                                   "(docs/adding-a-document.md)"))
     stated = stated_languages(record)
     non_english = [lang for lang in present if lang != "en"]
     stated_other = [lang for lang in stated if lang != "en"]

@@ -42,6 +42,10 @@ SALUTE_RE = re.compile(SALUTE_WORDS, re.IGNORECASE)
 SALUTE_START = re.compile(
     SALUTE_WORDS + r"(?:[^!?.\n]{1,60}?!|(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+\s*(?:\[[^\]]{1,40}\]\s*)?){1,4}[.!,])"
     r"(?=\s+\S)")
+# "comrade" at the end of a Chinese or Korean address ("菲利波夫同志：")
+CJK_SALUTE = re.compile(r"(?:同志|동지)[：:！!，,]?\s*\Z")
+# the punctuation that ends a sentence or a line of text, in Latin, Cyrillic and CJK texts
+TERMINAL = ".!?:;,。！？：；，"
 CLOSING_RE = re.compile(r"(?:greeting|regards|respect|sincerely|привет|уважением|искренне)", re.IGNORECASE)
 NUMBER_LINE = re.compile(r"(?:No\.|Nr\.|№|N)\s*\d[\d/ -]*\.?\Z", re.IGNORECASE)
 POINT_START = re.compile(r"(?P<n>\d{1,2})[.)]\s+\S")
@@ -131,8 +135,15 @@ def _is_signature(text: str) -> bool:
         return False
     if any(ch in stripped for ch in "!?:\"“”«»") or _routing(stripped):
         return False
+    if _caseless(letters):
+        # a script without capitals (Chinese, Korean): a short name at the end of the text
+        return len(stripped) <= 12 and stripped[-1] not in TERMINAL
     capitalised = all(w[0].isupper() for w in words if _letters(w))
     return _upper_ratio(stripped) >= 0.8 or (capitalised and len(words) <= 4 and not stripped.endswith(","))
+
+
+def _caseless(letters: list[str]) -> bool:
+    return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
 
 
 def _is_closing_salute(text: str) -> bool:
@@ -149,19 +160,20 @@ def _opener_kind(text: str, written: dt.date, seen_other: bool) -> str | None:
     routing = _routing(stripped)
     if routing:
         return "dateline" if _dates(stripped, written) else f"seg.{routing}"
-    salute = len(words) <= 8 and bool(SALUTE_RE.match(stripped))
-    if salute and stripped.endswith("!"):
+    salute = len(words) <= 8 and bool(SALUTE_RE.match(stripped) or CJK_SALUTE.search(stripped))
+    if salute and stripped[-1] in "!！":
         return "salute"
     if len(words) <= 12 and ADDRESS_RE.match(stripped):
         return "seg.address"
-    if salute and stripped[-1] in ".,:":
+    if salute and stripped[-1] in ".,:：，":
         return "salute"
     if len(words) <= 10 and _dates(stripped, written) and not stripped.endswith(":") \
             and _is_date_only_or_place(stripped, written):
         return "dateline"
-    one_sentence = not re.search(r"[.!?]\s+[^\W\d_]", stripped)
+    one_sentence = not re.search(r"[.!?]\s+[^\W\d_]|[。！？]", stripped[:-1])
+    short = len(words) <= 8 and len(stripped) <= 60
     if len(words) <= 14 and one_sentence and (_upper_ratio(stripped) >= 0.7
-                                              or (len(words) <= 8 and stripped[-1] not in ".!?:;,")):
+                                              or (short and stripped[-1] not in TERMINAL)):
         return "seg.heading" if seen_other else "head"
     return None
 
