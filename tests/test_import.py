@@ -251,3 +251,14 @@ def test_a_record_in_three_languages_is_refused_with_the_line_of_the_third(tmp_p
     problem = info.value.problems[0]
     assert "3 languages (ru, zh, en)" in problem.message and problem.line == 18 and problem.hint
     assert not any(project.documents.iterdir())
+
+
+def test_a_project_that_cannot_be_written_exits_2_without_a_traceback(tmp_path: Path, capsys) -> None:
+    project = new_project(tmp_path / "project")
+    path = write_record(tmp_path, record())
+    project.documents.rmdir()
+    project.documents.write_text("not a folder")   # what a full disk or a read-only tree would do
+    assert cli(["--root", str(project.root), "import", str(path), "--no-natasha"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write the import" in err and "Traceback" not in err
+    assert project.documents.read_text() == "not a folder"
