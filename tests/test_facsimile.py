@@ -302,3 +302,23 @@ def test_pages_of_documents_without_images_are_byte_for_byte_unchanged(paged: Pa
     assert set(after) == set(before) | added | viewer
     changed = {name for name in before if before[name] != after[name]}
     assert changed <= own  # the document with images; nothing else moved by a byte
+
+
+def test_a_publishers_manifest_is_recorded_and_linked_not_loaded(tmp_path: Path) -> None:
+    from edition.html import Settings, document_page
+
+    project = copy_project(tmp_path, TEST_SETTINGS)
+    doc_id = project.document_ids()[0]
+    meta = project.documents / doc_id / "metadata.toml"
+    url = "https://iiif.example.net/records/17/manifest.json"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text.replace("[witness]\n", f'[witness]\niiif_manifest = "{url}"\n', 1), encoding="utf-8")
+    result = encode(project)
+    assert not result.failed, result.problems
+    root = _tei(project, doc_id)
+    assert [p.get("target") for p in root.iter(f"{TEI}ptr") if p.get("type") == "iiif-manifest"] == [url]
+    assert root.find(f"{TEI}facsimile") is None
+    page = document_page(project.tei / f"{doc_id}.xml", Settings.load(project))
+    tree = etree.HTML(page.encode("utf-8"))
+    assert tree.xpath("//section[@id='facsimile']//a/@href") == [url]
+    assert not [e for e in tree.iter("img", "script") if url in (e.get("src") or "")]

@@ -60,6 +60,7 @@ class Witness:
     first_published: str = ""
     unknown: tuple[str, ...] = ()
     note: str = ""
+    iiif_manifest: str = ""  # a IIIF manifest of the page images, published elsewhere
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,9 @@ WITNESS = (
           "bibliographic reference of the first publication of the text, where known"),
     Field("unknown", "strings", False, "labels of the record whose values were empty or missing"),
     Field("note", "text", False, "the editor's note on the copy"),
+    Field("iiif_manifest", "url", False,
+          "the URL of a IIIF manifest of the copy's page images, where its publisher has one "
+          "(instead of, or besides, images in witness/pages/); \"\" = none"),
 )
 
 ARCHIVAL_NUMBER = (

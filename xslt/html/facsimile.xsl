@@ -37,6 +37,18 @@
   </xsl:template>
 
   <xsl:template name="facsimile-panel">
+    <!-- Page images published elsewhere (metadata: witness.iiif_manifest): a link only, the
+         page itself requests nothing outside the site. -->
+    <xsl:variable name="external" select="/TEI/teiHeader/fileDesc/sourceDesc/bibl[@type = 'witness']
+                                          /ptr[@type = 'iiif-manifest']/@target"/>
+    <xsl:if test="empty($facsimile) and exists($external)">
+      <section id="facsimile" class="facsimile facsimile-external" aria-labelledby="facsimile-h">
+        <h3 id="facsimile-h">Facsimile</h3>
+        <p>The page images of the witness are published by <xsl:value-of
+            select="/TEI/teiHeader/fileDesc/sourceDesc/bibl[@type = 'witness']/publisher[1]"/> as a
+          <a href="{$external[1]}" rel="external">IIIF manifest</a>, which any IIIF viewer opens.</p>
+      </section>
+    </xsl:if>
     <xsl:if test="exists($facsimile)">
       <section id="facsimile" class="facsimile" aria-labelledby="facsimile-h"
                data-manifest="{$root}iiif/{$doc-id}/manifest.json">

@@ -68,6 +68,8 @@ def witness_bibl(doc: DocumentMeta) -> etree._Element:
         bibl.append(E("idno", witness.record_id, type_="record"))
     if witness.url:
         bibl.append(E("ptr", target=witness.url, type_="record"))
+    if witness.iiif_manifest:
+        bibl.append(E("ptr", target=witness.iiif_manifest, type_="iiif-manifest"))
     if witness.citation:
         bibl.append(E("note", witness.citation, type_="citation"))
     if witness.note:
