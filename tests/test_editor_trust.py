@@ -122,3 +122,16 @@ def test_an_xslt_failure_names_the_document_and_what_to_run(tmp_path: Path) -> N
     (problem,) = info.value.problems
     assert DOC in problem.message and "cannot render" in problem.message
     assert f"edition check {DOC}" in problem.hint
+
+
+def test_an_invalid_new_document_is_named_by_check_and_by_the_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from edition.cli import main as cli
+
+    project = fixture_project(tmp_path)
+    ru = write_units(project, "ru", ["Прибыл HAM ИР."])
+    write_units(project, "en", ["Nam Ir arrived."])
+    assert cli(["--root", str(project.root), "check"]) == 1
+    assert f"{ru}:2:" in capsys.readouterr().out
+    assert cli(["--root", str(project.root), "build", "--no-pdf"]) == 1
+    assert f"{ru}:2:" in capsys.readouterr().err

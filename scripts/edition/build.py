@@ -210,6 +210,8 @@ def _run_build(project: Project, options: Options) -> Report:
     if "" in encoded.failed:  # a problem no single document owns: nothing can be built
         return report
     report.documents = len(project.tei_documents())
+    if not report.documents and encoded.failed:  # every document failed: say why, at the source
+        raise EditionError(encoded.problems)
     if not report.documents:
         raise EditionError(Problem(project.documents, None, "no documents to build",
                                    "add one with `edition new <id>` (docs/adding-a-document.md)"))

@@ -19,7 +19,7 @@ from .scriptcheck import Finding, mixed_scripts, source_text
 from .slips import probable_slips
 
 SCRIPT_HINT = ("keep what the witness has and record the reading: {{sic {word}|{reading}}} "
-               "(docs/source-format.md, \"Corrections\"); names then match on the corrected form")
+               "(docs/source-format.md, \"Inline markup\"); names then match on the corrected form")
 SCRIPT_HINT_NO_READING = ("check the witness: retype the word in one alphabet if the transcription is "
                           "wrong, or keep it and record the reading with {sic as written|corrected}")
 SLIP_HINT = ("if the witness has this slip, keep it and record the reading: {{sic {word}|{reading}}}; "
