@@ -140,3 +140,49 @@ def test_property_measures_keep_both_bounds_of_a_range(low: int, extra: int, uni
     (ranged,) = find_measures(f"{low}–{high} {word}")
     assert ranged.attrs["unit"] == code and "quantity" not in ranged.attrs
     assert ranged.range is not None and ranged.range[2:] == (str(low), str(high))
+
+
+ORDINALS_EN = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+               "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+               "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+               "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+               "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"]
+ORDINALS_RU = ["первого", "второго", "третьего", "четвёртого", "пятого", "шестого", "седьмого",
+               "восьмого", "девятого", "десятого", "одиннадцатого", "двенадцатого", "тринадцатого",
+               "четырнадцатого", "пятнадцатого", "шестнадцатого", "семнадцатого", "восемнадцатого",
+               "девятнадцатого", "двадцатого", "двадцать первого", "двадцать второго",
+               "двадцать третьего", "двадцать четвёртого", "двадцать пятого", "двадцать шестого",
+               "двадцать седьмого", "двадцать восьмого", "двадцать девятого", "тридцатого",
+               "тридцать первого"]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+@given(DAYS)
+def test_property_ordinal_words_in_both_languages(day: dt.date) -> None:
+    expected = {"when": day.isoformat()}
+    assert only(f"the {ORDINALS_EN[day.day - 1]} of {EN_MONTHS[day.month - 1]} {day.year}") == expected
+    assert only(f"{ORDINALS_RU[day.day - 1]} {RU_GENITIVE[day.month - 1]} {day.year} года") == expected
+
+
+@given(DAYS)
+def test_property_roman_months_and_iso_dates(day: dt.date) -> None:
+    expected = {"when": day.isoformat()}
+    assert only(f"{day.day}.{ROMAN[day.month - 1]}.{day.year}") == expected
+    assert only(day.isoformat()) == expected
+
+
+@given(WRITTEN_DAYS, st.integers(1, 31))
+def test_property_the_nth_is_the_latest_such_day_on_or_before_the_document(written: dt.date, n: int) -> None:
+    (span,) = find_dates(f"your telegram of the {n}th.", written)
+    when = dt.date.fromisoformat(span.attrs["when"])
+    assert when.day == n and when <= written and (written - when).days < 92
+
+
+@given(DAYS, st.integers(1, 27))
+def test_property_two_days_of_a_month_are_two_dates(day: dt.date, gap: int) -> None:
+    other = day + dt.timedelta(days=gap)
+    if other.month != day.month:
+        return
+    text = f"{day.day} и {other.day} {RU_GENITIVE[day.month - 1]} {day.year} г."
+    assert [s.attrs for s in find_dates(text, WRITTEN)] == [{"when": day.isoformat()},
+                                                            {"when": other.isoformat()}]
