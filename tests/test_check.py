@@ -95,6 +95,7 @@ def test_validation_findings_point_at_the_metadata_and_lines_they_come_from(enco
     assert "answers" in reply.hint
     (impossible,) = [p for p in report.errors if "31.2.1950" in p.message]
     assert (Path(str(impossible.file)).name, impossible.line) == ("ru.txt", date_line)
+    assert impossible.column is not None
 
 
 def test_a_stale_tei_file_is_named_with_the_command_that_refreshes_it(encoded: Project) -> None:

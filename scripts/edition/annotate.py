@@ -44,8 +44,18 @@ class _Context:
         self.path, self.block, self.registry, self.written = path, block, registry, written
         self.report = report
 
-    def fail(self, message: str, hint: str) -> EditionError:
-        return EditionError(Problem(self.path, self.block.line, message, hint))
+    def fail(self, message: str, hint: str, text: str | None = None) -> EditionError:
+        """A problem at the block's line; at the column where ``text`` stands in it, if given."""
+        return EditionError(Problem(self.path, self.block.line, message, hint,
+                                    column=self._column(text) if text else None))
+
+    def _column(self, text: str) -> int | None:
+        try:
+            line = self.path.read_text(encoding="utf-8").split("\n")[self.block.line - 1]
+        except (OSError, IndexError, UnicodeDecodeError):
+            return None
+        at = line.find(text)
+        return at + 1 if at >= 0 else None
 
 
 def annotate(transcription: Transcription, registry: Registry, written: dt.date | None, *,
@@ -223,7 +233,7 @@ def _annotate_text(text: str, lang: str, ctx: _Context, names: bool) -> list[Inl
     except DateError as err:
         raise ctx.fail(str(err), "if the witness has this date, keep it and record the reading "
                        f"with {{sic {err.text}|…}}; if the transcription is wrong, correct it; if the "
-                       "text is not a date, mark it {!…}") from err
+                       "text is not a date, mark it {!…}", err.text) from err
     others: list[tuple[int, int, Inline]] = [
         (s.start, s.end, DateSpan(s.value, [Text(text[s.start:s.end])], s.attributes)) for s in dates]
     others += [(s.start, s.end, Measure(s.type, s.value, s.unit, [Text(text[s.start:s.end])],
