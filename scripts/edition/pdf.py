@@ -174,6 +174,7 @@ def _edition_params(project: Project) -> dict[str, str]:
         "edition-short-title": edition.short_title,
         "edition-publisher": edition.publisher,
         "edition-encoder": edition.encoder,
+        "edition-editors": "; ".join(f"{e.name} ({e.role_label.lower()})" for e in edition.editors),
         "edition-licence": edition.licence,
         "edition-licence-url": edition.licence_url,
     })

@@ -116,7 +116,12 @@
       <xsl:value-of select="if ($volume and $edition-title) then $edition-title
                             else edn:title($docs[1], 'en')"/>
     </title>
-    <xsl:for-each select="distinct-values($docs/teiHeader/fileDesc/titleStmt/author ! normalize-space(.))">
+    <!-- A document's authors are its writers; the volume's are the edition's editors (or,
+         while none is named, its publisher), not the writers of the documents in it. -->
+    <xsl:for-each select="if ($volume)
+        then distinct-values(($docs/teiHeader/fileDesc/titleStmt/editor/persName ! normalize-space(.),
+                              $edition-publisher[not($docs/teiHeader/fileDesc/titleStmt/editor)]))
+        else distinct-values($docs/teiHeader/fileDesc/titleStmt/author ! normalize-space(.))">
       <meta name="author" content="{.}"/>
     </xsl:for-each>
     <meta name="description" content="{if ($volume)

@@ -23,6 +23,9 @@
        the volume's title page. Each document's own statements come from its header. -->
   <xsl:param name="edition-publisher" as="xs:string" select="''"/>
   <xsl:param name="edition-encoder" as="xs:string" select="''"/>
+  <!-- The edition's editors with their roles ("Name (general editor); …"), "" when none is
+       named yet: the volume's title page and its PDF metadata (author) name them. -->
+  <xsl:param name="edition-editors" as="xs:string" select="''"/>
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
   <!-- What made the PDF (PDF Creator, e.g. "edition toolkit 0.1.0"); no date in it, so

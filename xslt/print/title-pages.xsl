@@ -52,8 +52,14 @@
           </tr>
           <xsl:for-each select="$header/fileDesc/sourceDesc/bibl[@type = 'witness']">
             <tr>
-              <th scope="row">Witness</th>
+              <th scope="row">Source</th>
               <td><xsl:apply-templates select="." mode="print-header"/></td>
+            </tr>
+          </xsl:for-each>
+          <xsl:for-each select="$header/fileDesc/sourceDesc/bibl[@type = 'first-publication']">
+            <tr>
+              <th scope="row">First published</th>
+              <td><xsl:value-of select="normalize-space(.)"/></td>
             </tr>
           </xsl:for-each>
           <xsl:for-each select="$header/fileDesc/sourceDesc/msDesc">
@@ -65,9 +71,26 @@
           <tr>
             <th scope="row">Editors</th>
             <td>
+              <xsl:variable name="editors" select="$header/fileDesc/titleStmt/editor"/>
+              <p>
+                <xsl:choose>
+                  <xsl:when test="exists($editors)">
+                    <xsl:for-each-group select="$editors" group-by="normalize-space(persName)">
+                      <xsl:if test="position() gt 1">; </xsl:if>
+                      <xsl:value-of select="current-grouping-key() || ' (' || string-join(current-group()/@role
+                          ! replace(., '-', ' '), ', ') || ')'"/>
+                      <xsl:for-each select="current-group()[1]/persName/@ref[starts-with(., 'https://orcid.org/')]">
+                        <xsl:text>, </xsl:text><a href="{.}"><xsl:value-of select="."/></a>
+                      </xsl:for-each>
+                    </xsl:for-each-group>
+                    <xsl:text>.</xsl:text>
+                  </xsl:when>
+                  <xsl:otherwise>Not yet named.</xsl:otherwise>
+                </xsl:choose>
+              </p>
               <xsl:for-each select="$header/fileDesc/titleStmt/respStmt">
                 <p><xsl:value-of select="normalize-space(resp)"/>: <xsl:value-of
-                    select="normalize-space((orgName, persName, name)[1])"/>.</p>
+                    select="string-join((orgName, persName, name) ! normalize-space(.), ', ')"/>.</p>
               </xsl:for-each>
             </td>
           </tr>
@@ -121,16 +144,18 @@
   <xsl:mode name="print-header" on-no-match="text-only-copy"/>
 
   <xsl:template match="bibl" mode="print-header">
-    <xsl:variable name="parts" select="(title, publisher, date)[normalize-space()]"/>
-    <xsl:for-each select="$parts">
-      <xsl:if test="position() gt 1">, </xsl:if>
-      <xsl:element name="{if (self::title) then 'cite' else 'span'}">
-        <xsl:value-of select="normalize-space(.)"/>
-      </xsl:element>
-    </xsl:for-each>
-    <xsl:text>.</xsl:text>
-    <xsl:for-each select="ptr/@target">
-      <xsl:text> </xsl:text><a href="{.}"><xsl:value-of select="."/></a>
+    <p>
+      <xsl:text>Published by </xsl:text><xsl:value-of select="normalize-space(publisher)"/>
+      <xsl:text> as </xsl:text><cite><xsl:value-of select="normalize-space(title)"/></cite>
+      <xsl:if test="normalize-space(date)"><xsl:value-of select="', ' || normalize-space(date)"/></xsl:if>
+      <xsl:for-each select="idno[@type = 'record']"><xsl:value-of select="', record ' || normalize-space(.)"/></xsl:for-each>
+      <xsl:text>.</xsl:text>
+      <xsl:for-each select="ptr/@target">
+        <xsl:text> </xsl:text><a href="{.}"><xsl:value-of select="."/></a>
+      </xsl:for-each>
+    </p>
+    <xsl:for-each select="respStmt">
+      <p><xsl:value-of select="normalize-space(resp) || ': ' || string-join(*[not(self::resp)] ! normalize-space(.), ', ') || '.'"/></p>
     </xsl:for-each>
     <xsl:for-each select="note">
       <p class="header-note"><xsl:value-of select="normalize-space(.)"/></p>
@@ -139,23 +164,13 @@
 
   <xsl:template match="msDesc" mode="print-header">
     <xsl:variable name="id" select="msIdentifier"/>
-    <xsl:variable name="names" select="($id/msName)[normalize-space()] ! normalize-space(.)"/>
-    <!-- An identifier the manuscript's name already shows is not repeated. -->
-    <xsl:variable name="parts" as="xs:string*" select="(
-        ($id/(country, settlement, institution, repository, collection))[normalize-space()] ! normalize-space(.),
-        ($id/idno)[normalize-space()][let $v := normalize-space(.) return not(some $n in $names satisfies contains($n, $v))]
-            ! prt:idno-label(.),
-        $names)"/>
-    <xsl:variable name="variants" select="$id/altIdentifier/idno[normalize-space()]"/>
-    <xsl:if test="exists($parts)">
-      <p>
-        <xsl:value-of select="string-join($parts, ', ')"/>
-        <xsl:if test="exists($variants)">
-          <xsl:value-of select="' (also given as ' || string-join($variants ! prt:idno-label(.), ', ') || ')'"/>
-        </xsl:if>
-        <xsl:text>.</xsl:text>
-      </p>
-    </xsl:if>
+    <p><xsl:value-of select="normalize-space($id/msName)"/>.</p>
+    <xsl:for-each select="$id[repository or collection or idno[@type = 'shelfmark']]">
+      <p><xsl:value-of select="string-join((repository, collection, idno[@type = 'shelfmark']) ! normalize-space(.), ', ')"/>.</p>
+    </xsl:for-each>
+    <xsl:for-each select="$id/altIdentifier[@type = 'reference']">
+      <p><xsl:value-of select="string-join((repository, collection, idno) ! normalize-space(.)[. != ''], ', ')"/>.</p>
+    </xsl:for-each>
     <xsl:for-each select="p">
       <p class="header-note"><xsl:value-of select="normalize-space(.)"/></p>
     </xsl:for-each>
@@ -205,9 +220,8 @@
           <xsl:if test="normalize-space($edition-publisher)">
             <tr><th scope="row">Publisher</th><td><xsl:value-of select="$edition-publisher"/></td></tr>
           </xsl:if>
-          <xsl:if test="normalize-space($edition-encoder)">
-            <tr><th scope="row">Encoding</th><td><xsl:value-of select="$edition-encoder"/></td></tr>
-          </xsl:if>
+          <tr><th scope="row">Editors</th><td><xsl:value-of select="if (normalize-space($edition-editors))
+              then $edition-editors else 'Not yet named.'"/></td></tr>
           <tr>
             <th scope="row">Texts</th>
             <td>
@@ -225,7 +239,7 @@
                 <xsl:if test="normalize-space($edition-licence-url)">
                   <xsl:text> (</xsl:text><a href="{$edition-licence-url}"><xsl:value-of select="$edition-licence-url"/></a><xsl:text>)</xsl:text>
                 </xsl:if>
-                <xsl:text>. The rights in each text are stated on its title page.</xsl:text>
+                <xsl:text>. The licence covers this edition's own work only: the encoding, the notes and the registers. The texts and translations are their publishers', under their own rights statements, given on each document's title page.</xsl:text>
               </td>
             </tr>
           </xsl:if>
