@@ -35,6 +35,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
     persons = project.registry / "persons.toml"
     _edit(persons, '[ivanov]\nname.en = "Ivan Ivanov"\n',
           '[ivanov]\nname.en = "Ivan Ivanov"\nfamily = "Ivanov"\ngiven = "Ivan"\n')
+    persons.write_text(persons.read_text(encoding="utf-8") + '\n[[ivanov.office]]\ntitle.en = "Chairman of '
+                       'the Invented Committee"\nfrom = "1949-10-01"\nto = "1954"\n'
+                       'source = "https://archive.test/offices"\n', encoding="utf-8")
     _edit(persons, '[petrov]\nname.en = "Pyotr Petrov"\n',
           '[petrov]\nname.en = "Pyotr Petrov"\nfamily = "Petrov"\ngiven = "Pyotr"\n')
     meta = project.documents / DOC / "metadata.toml"
@@ -167,3 +170,11 @@ def test_page_meta_types_the_page_as_a_letter_for_reference_managers(site) -> No
     assert meta["citation_author"] == ["Ivanov, Ivan"]
     assert meta["citation_pdf_url"] == [f"https://edition.test/edition/pdf/{DOC}.pdf"]
     assert meta["citation_publication_date"] == ["1950/01/31"]
+
+
+def test_the_register_sorts_persons_by_family_name_and_shows_offices_with_sources(site) -> None:
+    page = lxml_html.fromstring((site[1] / "persons.html").read_bytes())
+    assert page.xpath('//nav[@class="register-index"]//a/text()') == ["Nam Ir", "Ivan Ivanov", "Pyotr Petrov"]
+    office = " ".join(page.xpath('string(//article[@id="ivanov"]//ul[@class="offices"]/li)').split())
+    assert office.startswith("Chairman of the Invented Committee, 1 October 1949 – 1954 (source:")
+    assert page.xpath('//article[@id="ivanov"]//ul[@class="offices"]//a/@href') == ["https://archive.test/offices"]

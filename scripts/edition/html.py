@@ -172,7 +172,9 @@ class Entry:
 
     @property
     def sort_key(self) -> str:
-        return str(self.record["name"]).casefold()
+        """The record's own sort key (persons: family name first, docs/registry.md), else
+        its name."""
+        return str(self.record.get("sort") or self.record["name"]).casefold()
 
 
 def _markup(data: dict[str, Any]) -> dict[str, Any]:

@@ -141,6 +141,20 @@
       <fn:string key="kind_label"><xsl:value-of select="edn:kind-label(., ())"/></fn:string>
       <fn:string key="register"><xsl:value-of select="edn:register(.)"/></fn:string>
       <fn:string key="name"><xsl:value-of select="edn:name(., $interface-lang)"/></fn:string>
+      <fn:string key="sort"><xsl:value-of select="translate(string(@sortKey), '_', ' ')"/></fn:string>
+      <!-- Offices held, as at the time of the documents, with their dates and source. -->
+      <fn:array key="offices">
+        <xsl:variable name="record" select="."/>
+        <xsl:for-each select="occupation[@type = 'office'][lang($interface-lang)
+                              or (lang('en') and not($record/occupation[@type = 'office'][lang($interface-lang)]))]">
+          <fn:map>
+            <fn:string key="title"><xsl:value-of select="normalize-space(.)"/></fn:string>
+            <fn:string key="dates"><xsl:value-of select="if (@when) then edn:office-date(@when)
+                else string-join((@from ! edn:office-date(.), @to ! edn:office-date(.)), ' – ')"/></fn:string>
+            <fn:string key="source_html"><xsl:value-of select="$record/note[@type = 'sources']//bibl[concat('#', @xml:id) = current()/@source] ! edn:html(node())"/></fn:string>
+          </fn:map>
+        </xsl:for-each>
+      </fn:array>
       <fn:array key="names">
         <xsl:for-each select="edn:name-forms(.)">
           <fn:map>
@@ -175,6 +189,14 @@
       <fn:array key="geo"><xsl:for-each select="edn:geo(.)"><fn:number><xsl:value-of select="."/></fn:number></xsl:for-each></fn:array>
     </fn:map>
   </xsl:template>
+
+  <!-- An office's date as written at its precision: "1949", "October 1949", "1 October 1949". -->
+  <xsl:function name="edn:office-date" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (string-length($value) = 4) then $value
+        else if (string-length($value) = 7) then format-date(xs:date($value || '-01'), '[MNn] [Y]', $interface-lang, (), ())
+        else edn:format-date($value, $interface-lang)"/>
+  </xsl:function>
 
   <!-- "Description (Russian)", "Sources", "Pseudonym" for a record's note. -->
   <xsl:function name="edn:record-note-label" as="xs:string">
