@@ -636,7 +636,10 @@ def test_renderer_names_no_particular_document() -> None:
         for found in ids:
             assert not re.search(rf"(?<![\w-]){re.escape(found)}(?![\w-])", text), (path.name, found)
         for name in names - {""}:
-            assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE), (path.name, name)
+            # A two-letter name (a family name such as Li) is matched as written: the HTML
+            # element <li> is not it.
+            flags = 0 if len(name) < 3 else re.IGNORECASE
+            assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags), (path.name, name)
 
 
 def test_the_store_reuses_a_pdf_and_the_pool_lays_out_the_same_bytes(

@@ -598,3 +598,24 @@ def test_screenshots_of_a_document_page(edition_site: BuiltSite, open_page, tmp_
         Path(target).mkdir(parents=True, exist_ok=True)
         Image.open(shot).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT) \
             .save(Path(target) / shot.name, optimize=True)
+
+
+# --------------------------------------------------------------------------- citation
+
+def test_cite_this_paragraph_gives_the_paragraph_permalink_and_copies_it(fixture_site: BuiltSite, open_page):
+    page, watch = open_page(f"{fixture_site.url}documents/letter.html#en-salute")
+    text = page.locator("#cite-paragraph-text")
+    text.wait_for(state="visible")
+    citation = text.inner_text()
+    assert citation.endswith("documents/letter.html#en-salute"), citation
+    assert citation.startswith(page.locator("#citation").get_attribute("data-citation"))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator("#cite-copy").click()
+    page.wait_for_function("() => document.getElementById('cite-copy').textContent !== "
+                           "'Copy the citation of this paragraph'")
+    assert page.evaluate("() => navigator.clipboard.readText()") == citation
+    # Another paragraph's number followed: the citation follows it.
+    page.locator("#en-dateline .unit-n").click()
+    page.wait_for_function("() => document.getElementById('cite-paragraph-text').textContent"
+                           ".endsWith('#en-dateline')")
+    assert not watch.problems
