@@ -5,8 +5,8 @@ implementation, on our TEI; the JSON-LD expanded by rdflib.
 
 The validators are the ones vendored in ../shared/vendor (tests/vendored.py runs them);
 a test skips, saying why, when they are not there. The site is built once for this module
-from a copy of the repository's tei/, with base_url set to the address it is served at, so
-that a client can follow every link the exports give.
+from the tests' copy of the edition (tests/fixtures/corpus), with base_url set to the
+address it is served at, so that a client can follow every link the exports give.
 """
 
 from __future__ import annotations

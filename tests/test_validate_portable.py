@@ -8,6 +8,8 @@ XPath 1 + EXSLT."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from conftest import CORPUS, REPO
 from edition import validate
 from edition.paths import Project
 from lxml import etree
-from vendored import schxslt
+from vendored import VENDOR, need, schxslt
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
 FIXTURES = REPO / "tests" / "fixtures" / "validate"
@@ -102,3 +104,57 @@ def test_the_comparison_sees_failures() -> None:
     """Most fixtures break a rule: the verdicts compared are not all empty."""
     assert len(FILES) > 20
     assert sum(1 for p in FILES if p.name.startswith("e-")) >= 15
+
+
+# ============================================================ the compiled ODD (odd2relax)
+
+CLOSED = {"div": "edition", "list": "ordered", "correspAction": "sent", "note": "editorial"}
+
+
+@pytest.fixture(scope="module")
+def compiled_rng(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ODD compiled as the TEI toolchain does it: odd2odd against the TEI P5 4.3.0
+    subset, then odd2relax (the TEI Consortium's Stylesheets, vendored), in saxonche."""
+    from saxonche import PySaxonProcessor
+
+    stylesheets = need(VENDOR / "tei-stylesheets" / "odds")
+    p5 = need(VENDOR / "tei-p5" / "p5subset.xml")
+    folder = tmp_path_factory.mktemp("odd")
+    proc = PySaxonProcessor(license=False)
+    xslt = proc.new_xslt30_processor()
+    odd2odd = xslt.compile_stylesheet(stylesheet_file=str(stylesheets / "odd2odd.xsl"))
+    odd2odd.set_parameter("defaultSource", proc.make_string_value(p5.as_uri()))
+    (folder / "compiled.odd").write_text(
+        odd2odd.transform_to_string(source_file=str(REPO / "schema" / "edition.odd")), encoding="utf-8")
+    odd2relax = xslt.compile_stylesheet(stylesheet_file=str(stylesheets / "odd2relax.xsl"))
+    rng = folder / "edition.rng"
+    rng.write_text(odd2relax.transform_to_string(source_file=str(folder / "compiled.odd")), encoding="utf-8")
+    return rng
+
+
+def jing(schema: Path, *files: Path) -> str:
+    done = subprocess.run([str(Path(sys.executable).parent / "pyjing"), str(schema), *map(str, files)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    return done.stdout + done.stderr
+
+
+def test_the_compiled_odd_accepts_the_shipped_tei(compiled_rng: Path) -> None:
+    assert jing(compiled_rng, *sorted(Project(CORPUS).tei.glob("*.xml"))) == ""
+
+
+def test_the_compiled_odd_closes_the_value_lists_the_edition_uses(compiled_rng: Path, tmp_path: Path) -> None:
+    """A value the encoder never writes (div type="bogus" …) is refused by the schema
+    itself, not only by the edition's rules."""
+    documents = sorted(Project(CORPUS).tei.glob("*.xml"))
+    for element, value in CLOSED.items():
+        for document in documents:
+            tree = etree.parse(str(document))
+            target = next((el for el in tree.iter(f"{{http://www.tei-c.org/ns/1.0}}{element}")
+                           if el.get("type") == value), None)
+            if target is not None:
+                break
+        assert target is not None, f"no {element} type={value} in the shipped TEI"
+        target.set("type", "bogus")
+        path = tmp_path / f"{element}.xml"
+        tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+        assert 'value of attribute "type" is invalid' in jing(compiled_rng, path), element
