@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -322,3 +323,42 @@ def test_a_publishers_manifest_is_recorded_and_linked_not_loaded(tmp_path: Path)
     tree = etree.HTML(page.encode("utf-8"))
     assert tree.xpath("//section[@id='facsimile']//a/@href") == [url]
     assert not [e for e in tree.iter("img", "script") if url in (e.get("src") or "")]
+
+
+# ------------------------------------------------------------------ PDF appendix
+
+def test_the_pdf_has_no_facsimile_unless_the_edition_asks(paged: Paged) -> None:
+    from edition.pdf import STYLESHEET, _edition_params
+    from edition.xsltrun import transform
+
+    params = _edition_params(paged)
+    assert params["facsimile"] == "none" and "facsimile-images" not in params
+    html = transform(STYLESHEET, (paged.tei / f"{paged.paged}.xml").resolve(), params=params)
+    assert "facsimile-appendix" not in html and "<img" not in html
+
+
+def test_pdf_facsimile_pages_puts_each_page_image_on_a_page_after_the_text(paged: Paged,
+                                                                           tmp_path: Path) -> None:
+    from edition.pdf import render_pdfs
+    from pypdf import PdfReader
+
+    project = copy_project(tmp_path / "p", TEST_SETTINGS)
+    shutil.rmtree(project.source)
+    shutil.copytree(paged.source, project.source)
+    shutil.rmtree(project.tei)
+    shutil.copytree(paged.tei, project.tei)
+    settings = project.edition_file.read_text(encoding="utf-8")
+    project.edition_file.write_text(
+        settings.replace("[edition]\n", '[edition]\npdf_facsimile = "pages"\n', 1), encoding="utf-8")
+    [result] = render_pdfs(project, tmp_path / "pdf", documents=[paged.paged], volume=False)
+    reader = PdfReader(result.path)
+    pages = witness_pages(project.documents / paged.paged)
+    # Which page shows which image, as poppler's pdfimages reads the drawn page content.
+    listing = subprocess.run(["pdfimages", "-list", str(result.path)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+    found = [(int(cols[0]) - 1, (int(cols[3]), int(cols[4]))) for cols in map(str.split, listing)]
+    assert [size for _, size in found] == [(p.width, p.height) for p in pages]
+    numbers = [n for n, _ in found]
+    assert len(set(numbers)) == len(numbers)  # one to a page
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))  # consecutive, after the text
+    assert "Facsimile" in reader.pages[numbers[0]].extract_text()

@@ -27,6 +27,7 @@
     text.xsl          the parallel text: rows, cells, mode print-block
     phrase.xsl        mode print-text and the footnotes (print-apparatus-text, print-note-body)
     index.xsl         the index
+    facsimile.xsl     the optional facsimile appendix (page images after the text)
   common.xsl is imported (a module may override it); the modules are included, so that
   they share one import precedence and template priorities alone decide between them.
 -->
@@ -52,5 +53,6 @@
   <xsl:include href="print/text.xsl"/>
   <xsl:include href="print/phrase.xsl"/>
   <xsl:include href="print/index.xsl"/>
+  <xsl:include href="print/facsimile.xsl"/>
 
 </xsl:stylesheet>

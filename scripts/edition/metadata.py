@@ -165,6 +165,8 @@ class EditionMeta:
     # Publish draft register records (proposed by `edition import`, unconfirmed) as such;
     # without it the build refuses while drafts remain (docs/registry.md).
     allow_drafts: bool = False
+    # The page images in the PDFs: "none", "thumbnails" or "pages" (docs/facsimile.md).
+    pdf_facsimile: str = "none"
 
     @property
     def publishable(self) -> bool:
@@ -283,7 +285,8 @@ def load_edition(path: Path) -> EditionMeta:
                                        "write the name as it is to be cited, or remove the entry"))
     return EditionMeta(path, dict(section["title"]), section["short_title"], base,
                        section["publisher"], section["licence"], section["licence_url"],
-                       editors, email, section.get("allow_drafts", False))
+                       editors, email, section.get("allow_drafts", False),
+                       section.get("pdf_facsimile") or "none")
 
 
 def _strings(value: Any) -> tuple[str, ...]:

@@ -155,6 +155,10 @@ EDITION = (
     Field("allow_drafts", "bool", False,
           "publish draft register records as such (else the build refuses while drafts remain)"),
     Field("editors", "tables", False, "the edition's editors, each with a role", fields=EDITOR),
+    Field("pdf_facsimile", "string", False,
+          "the page images in the PDFs, after each document's text: \"none\" (the default), "
+          "\"thumbnails\" (four to a page) or \"pages\" (one to a page, at print resolution)",
+          choices=("", "none", "thumbnails", "pages")),
     Field("encoder", "string", replaced_by=(
         "name the editors as [[edition.editors]] with name, role (general-editor, transcription, "
         "translation-review, encoding) and optional orcid")),

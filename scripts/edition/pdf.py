@@ -33,7 +33,7 @@ from typing import Any
 
 from . import __version__
 from .errors import EditionError, Problem
-from .fingerprint import Store, code_hash, hash_bytes
+from .fingerprint import Store, code_hash, hash_bytes, write_atomic
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .progress import progress
 from .workers import pool_map, use_pool
@@ -177,8 +177,36 @@ def _edition_params(project: Project) -> dict[str, str]:
         "edition-editors": "; ".join(f"{e.name} ({e.role_label.lower()})" for e in edition.editors),
         "edition-licence": edition.licence,
         "edition-licence-url": edition.licence_url,
+        "facsimile": edition.pdf_facsimile,
     })
+    if edition.pdf_facsimile != "none":
+        params["facsimile-images"] = _facsimile_images(project).as_uri() + "/"
     return params
+
+
+def _facsimile_images(project: Project) -> Path:
+    """The page images for the PDFs' facsimile appendix, one JPEG per page under
+    build/.cache/facsimile-pdf/<id>/<n>-<digest>.jpg (named as the TEI names the page, so
+    that a changed image changes the TEI and the PDF's key). A JPEG scan is used as it is;
+    others are converted once."""
+    from .facsimile.pages import witness_pages
+
+    folder = project.build / ".cache" / "facsimile-pdf"
+    for tei in project.tei_documents():
+        doc_id = tei.stem
+        if b"<facsimile" not in tei.read_bytes():
+            continue
+        for page in witness_pages(project.documents / doc_id):
+            target = folder / doc_id / f"{page.name}.jpg"
+            if target.is_file():
+                continue
+            data = page.data()
+            if data[:3] != b"\xff\xd8\xff":
+                import pyvips
+
+                data = pyvips.Image.new_from_buffer(data, "").jpegsave_buffer(Q=90, strip=True)
+            write_atomic(target, data)
+    return folder
 
 
 def _check_fonts() -> None:

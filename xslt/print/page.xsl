@@ -167,6 +167,7 @@
       <xsl:call-template name="prt:parallel-text">
         <xsl:with-param name="volume" select="$volume"/>
       </xsl:call-template>
+      <xsl:call-template name="prt:facsimile"/>
     </article>
   </xsl:template>
 

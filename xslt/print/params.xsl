@@ -44,6 +44,11 @@
        after the other, so a footnote of the right cell shrinks the page after the left
        cell has filled it, and the left cell would run into the footnotes. -->
   <xsl:param name="row-notes" as="xs:string" select="''"/>
+  <!-- The facsimile appendix (print/facsimile.xsl): 'none' (default), 'thumbnails' or
+       'pages' (edition.toml pdf_facsimile); $facsimile-images: the file URI (ending in /)
+       of the folder edition/pdf.py put the page images in. -->
+  <xsl:param name="facsimile" as="xs:string" select="'none'"/>
+  <xsl:param name="facsimile-images" as="xs:string" select="''"/>
   <xsl:variable name="prt:row-notes" as="xs:string*" select="tokenize(normalize-space($row-notes), ' ')"/>
 
   <xsl:variable name="prt:kept-locators" as="xs:string*"
