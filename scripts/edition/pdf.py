@@ -165,7 +165,7 @@ def _edition_params(project: Project) -> dict[str, str]:
     params = {"generator": f"edition toolkit {__version__}"}
     if not project.edition_file.is_file():
         return params
-    from .metadata import load_edition
+    from .metadata import is_placeholder_url, load_edition
 
     edition = load_edition(project.edition_file)
     params.update({
@@ -178,6 +178,8 @@ def _edition_params(project: Project) -> dict[str, str]:
         "edition-licence": edition.licence,
         "edition-licence-url": edition.licence_url,
         "facsimile": edition.pdf_facsimile,
+        # A placeholder address is not printed: the PDF would cite a page that is not there.
+        "base-url": "" if is_placeholder_url(edition.base_url) else edition.base_url,
     })
     if edition.pdf_facsimile != "none":
         params["facsimile-images"] = _facsimile_images(project).as_uri() + "/"

@@ -28,6 +28,9 @@
   <xsl:param name="edition-editors" as="xs:string" select="''"/>
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
+  <!-- The public address of the edition's site, ending in "/" ("" before it is
+       published): a document's title page prints its page's address with the citation. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
   <!-- What made the PDF (PDF Creator, e.g. "edition toolkit 0.1.0"); no date in it, so
        two builds stay byte-identical. -->
   <xsl:param name="generator" as="xs:string" select="'edition toolkit'"/>

@@ -40,7 +40,7 @@
        by prt:parallel-text. In a row listed in $row-notes the note goes to the end of
        the row instead (prt:cell) and only its number stays here. -->
   <xsl:template match="note | supplied | choice[corr]" mode="print-text">
-    <xsl:param name="numbers" as="map(xs:string, xs:integer)" tunnel="yes" select="map{}"/>
+    <xsl:param name="numbers" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
     <xsl:param name="row-notes" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:apply-templates select="." mode="print-apparatus-text"/>
     <xsl:variable name="n" select="$numbers(generate-id(.))"/>
@@ -74,6 +74,9 @@
   </xsl:template>
 
   <!-- mode print-note-body: what the footnote says. -->
+  <xsl:template match="gap" mode="print-note-body">
+    <xsl:value-of select="edn:gap-mark(.) || ': ' || edn:gap-explanation(.)"/>
+  </xsl:template>
   <xsl:template match="note" mode="print-note-body">
     <xsl:apply-templates mode="print-text"/>
   </xsl:template>
@@ -85,7 +88,18 @@
   </xsl:template>
 
   <xsl:template match="gap" mode="print-text">
+    <xsl:param name="numbers" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
+    <xsl:param name="row-notes" as="xs:boolean" tunnel="yes" select="false()"/>
     <span class="gap {@reason}" title="{edn:gap-explanation(.)}"><xsl:value-of select="edn:gap-mark(.)"/></span>
+    <!-- The first gap of its kind says once, in a footnote, what its mark means. -->
+    <xsl:variable name="n" select="$numbers(generate-id(.))"/>
+    <xsl:choose>
+      <xsl:when test="empty($n)"/>
+      <xsl:when test="$row-notes"><span class="call"><xsl:value-of select="$n"/></span></xsl:when>
+      <xsl:otherwise>
+        <span class="footnote" data-n="{$n}" lang="en"><xsl:apply-templates select="." mode="print-note-body"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="hi[matches(@rend, 'italic')] | title | foreign | term" mode="print-text">

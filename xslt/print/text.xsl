@@ -39,12 +39,16 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="sides" select="if (exists($b)) then ('a', 'b') else 'a'"/>
-    <!-- Footnote numbers in reading order (row by row, left cell before right), counted
-         here rather than by the footnote counter, so that a row can also print its
-         notes at its end (see $row-notes) without the numbers changing. -->
-    <xsl:variable name="apparatus" select="$rows ! (?a, ?b) ! prt:apparatus(.)"/>
-    <xsl:variable name="numbers" as="map(xs:string, xs:integer)"
-        select="map:merge(for $i in 1 to count($apparatus) return map{generate-id($apparatus[$i]): $i})"/>
+    <!-- Footnotes are numbered per column, so that each text reads on in its own series:
+         the original's 1, 2, 3 …, the translation's a, b, c … (a reader of one column
+         never meets the other's numbers). Counted here rather than by the footnote
+         counter, so that a row can also print its notes at its end (see $row-notes)
+         without the numbers changing. -->
+    <xsl:variable name="apparatus-a" select="$rows ! ?a ! prt:apparatus(.)"/>
+    <xsl:variable name="apparatus-b" select="$rows ! ?b ! prt:apparatus(.)"/>
+    <xsl:variable name="numbers" as="map(xs:string, xs:string)" select="map:merge((
+        for $i in 1 to count($apparatus-a) return map{generate-id($apparatus-a[$i]): string($i)},
+        for $i in 1 to count($apparatus-b) return map{generate-id($apparatus-b[$i]): format-integer($i, 'a')}))"/>
     <section class="text" id="{$d}.text" data-running="{edn:title(., 'en')}">
       <h2 class="text-head {if ($volume) then 'bm2' else 'bm1'}">
         <xsl:value-of select="prt:parallel-heading(.)"/>
@@ -69,7 +73,9 @@
           <xsl:for-each select="$rows">
             <xsl:variable name="row-id" select="$d || '.row-' || position()"/>
             <xsl:variable name="row" select="."/>
-            <tr class="row" id="{$row-id}">
+            <!-- A row with footnotes stays on one page (print.css): split, its right
+                 cell's footnotes would shrink a page the left cell has already filled. -->
+            <tr class="row{if (exists(($row?a, $row?b) ! prt:apparatus(.))) then ' has-notes' else ''}" id="{$row-id}">
               <xsl:for-each select="$sides">
                 <xsl:call-template name="prt:cell">
                   <xsl:with-param name="division" select="if (. = 'a') then $a else $b"/>
@@ -86,10 +92,19 @@
     </section>
   </xsl:template>
 
-  <!-- What gets a footnote in a block: editorial notes, supplied text, corrections. -->
+  <!-- What gets a footnote in a block: editorial notes, supplied text, corrections, and
+       the first gap of each kind in the document (its mark is explained once). -->
   <xsl:function name="prt:apparatus" as="element()*">
     <xsl:param name="block" as="element()"/>
-    <xsl:sequence select="$block/descendant-or-self::*[self::note or self::supplied or self::choice[corr]]"/>
+    <xsl:sequence select="$block/descendant-or-self::*[self::note or self::supplied or self::choice[corr]
+                          or self::gap[prt:first-of-its-kind(.)]]"/>
+  </xsl:function>
+
+  <!-- A gap whose explanation no gap before it in the document has given. -->
+  <xsl:function name="prt:first-of-its-kind" as="xs:boolean">
+    <xsl:param name="gap" as="element(gap)"/>
+    <xsl:variable name="said" select="edn:gap-explanation($gap)"/>
+    <xsl:sequence select="empty($gap/preceding::gap[ancestor::text][edn:gap-explanation(.) = $said])"/>
   </xsl:function>
 
   <!-- One side of a row: the division's blocks of this alignment group, or, where there
@@ -98,7 +113,7 @@
     <xsl:param name="division" as="element(div)?"/>
     <xsl:param name="blocks" as="element()*"/>
     <xsl:param name="other" as="element()*"/>
-    <xsl:param name="numbers" as="map(xs:string, xs:integer)" tunnel="yes"/>
+    <xsl:param name="numbers" as="map(xs:string, xs:string)" tunnel="yes"/>
     <xsl:param name="row-notes" as="xs:boolean" tunnel="yes"/>
     <td class="cell" lang="{$division/@xml:lang}">
       <xsl:choose>

@@ -30,6 +30,7 @@
       <xsl:if test="$date">
         <p class="doc-date"><xsl:value-of select="edn:format-date($date, 'en')"/></p>
       </xsl:if>
+      <xsl:call-template name="prt:cite"/>
       <table class="facts">
         <tbody>
           <xsl:for-each select="$header/profileDesc/correspDesc/correspAction">
@@ -122,6 +123,27 @@
   </xsl:template>
 
   <!-- One correspAction: persons (with index anchors), place and date. -->
+  <!-- How to cite the document, with the address of its page on the site (when the
+       edition has one): "Sender to Addressee, Title, 2 January 1950. In: Edition
+       (Publisher). https://…/documents/id.html". -->
+  <xsl:template name="prt:cite">
+    <xsl:variable name="doc" select="."/>
+    <xsl:variable name="names" select="function($type) { string-join(edn:correspondents($doc, $type)
+        ! (edn:records(.)[1] ! edn:name(., 'en'), normalize-space(.))[1], ', ') }"/>
+    <xsl:variable name="from" select="$names('sent')"/>
+    <xsl:variable name="to" select="$names('received')"/>
+    <xsl:variable name="url" select="if ($base-url) then $base-url || 'documents/' || prt:doc-id(.) || '.html' else ''"/>
+    <div class="cite" lang="en">
+      <p class="cite-head">How to cite</p>
+      <p>
+        <xsl:value-of select="string-join((if ($from and $to) then $from || ' to ' || $to else (),
+            edn:title(., 'en'), edn:document-date(.) ! edn:format-date(., 'en')), ', ')
+            || '. In: ' || $edition-title || (if ($edition-publisher) then ' (' || $edition-publisher || ')' else '') || '.'"/>
+        <xsl:if test="$url"><xsl:text> </xsl:text><a class="url" href="{$url}"><xsl:value-of select="$url"/></a></xsl:if>
+      </p>
+    </div>
+  </xsl:template>
+
   <xsl:template name="prt:correspondence-action">
     <xsl:variable name="parts" as="item()*">
       <xsl:for-each select="persName | orgName | name">
