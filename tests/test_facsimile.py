@@ -362,3 +362,34 @@ def test_pdf_facsimile_pages_puts_each_page_image_on_a_page_after_the_text(paged
     assert len(set(numbers)) == len(numbers)  # one to a page
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))  # consecutive, after the text
     assert "Facsimile" in reader.pages[numbers[0]].extract_text()
+
+
+# ------------------------------------------------------------------ import
+
+def test_import_takes_the_page_images_given_beside_the_record(tmp_path: Path) -> None:
+    from edition.importer import import_records
+    from import_records import TODAY, new_project, record, write_record
+
+    project = new_project(tmp_path / "project")
+    path = write_record(tmp_path, record(), name="record.txt")
+    write_pages(tmp_path, 2, stem="record-")          # record-1.jpg, record-2.jpg: its pages
+    write_pages(tmp_path, 1, stem="other-")           # another record's page: not taken
+    [item] = import_records(project, [path], today=TODAY)
+    folder = project.documents / item.doc_id / "witness" / "pages"
+    assert sorted(p.name for p in folder.iterdir()) == ["record-1.jpg", "record-2.jpg"]
+    assert (folder / "record-1.jpg").read_bytes() == (tmp_path / "record-1.jpg").read_bytes()
+    assert "2 page image file(s) beside the record" in item.report
+    assert [p.n for p in witness_pages(project.documents / item.doc_id)] == [1, 2]
+
+
+def test_import_refuses_an_unreadable_page_image_naming_it(tmp_path: Path) -> None:
+    from edition.importer import import_records
+    from import_records import TODAY, new_project, record, write_record
+
+    project = new_project(tmp_path / "project")
+    path = write_record(tmp_path, record(), name="record.txt")
+    (tmp_path / "record-1.png").write_bytes(b"\x89PNG broken")
+    with pytest.raises(EditionError) as err:
+        import_records(project, [path], today=TODAY)
+    assert Path(err.value.problems[0].file).name == "record-1.png"
+    assert not list(project.documents.glob("*/witness/pages"))

@@ -65,6 +65,22 @@ def page_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: _natural(p.name))
 
 
+def images_beside(record: Path) -> tuple[Path, ...]:
+    """The page images an importer finds beside a record file ``<stem>.txt``: files named
+    ``<stem>.<ext>`` or ``<stem>-<anything>.<ext>`` (ext: an image or a PDF), in page order,
+    each checked to be readable (an EditionError names the file that is not)."""
+    found = [p for p in page_files(record.parent)
+             if p.suffix.lower() in (*IMAGE_SUFFIXES, PDF_SUFFIX)
+             and (p.stem == record.stem or p.stem.startswith(record.stem + "-"))]
+    for path in found:
+        if path.suffix.lower() == PDF_SUFFIX:
+            for index, (_name, data) in enumerate(_pdf_images(path)):
+                image_size(data, path, index)
+        else:
+            image_size(path.read_bytes(), path)
+    return tuple(found)
+
+
 def witness_pages(document: Path) -> list[Page]:
     """The pages of the document whose source folder is ``document`` (none: [])."""
     folder = document / PAGES_DIR

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, Problem
+from ..facsimile.pages import PAGES_DIR, images_beside
 from ..metadata import DOC_ID_RE
 from ..paths import REGISTERS_ID, Project
 from ..proofread import known_words
@@ -50,6 +51,9 @@ class Imported:
     links: list[Link]
     segments: dict[str, list[Segment]]
     drafts: list[Draft]
+    # Page images given beside the record (edition.facsimile.pages.images_beside), copied
+    # into witness/pages/ under their own names.
+    pages: tuple[Path, ...] = ()
 
 
 def block_language(block: LanguageBlock) -> str:
@@ -183,6 +187,7 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
                                                   corrections=corrections[lang])
         files[f"witness/{lang}.txt"] = block.witness()
     files["witness/page.txt"] = _normalised(path)
+    pages = images_beside(path)
     publisher, publisher_source = _publisher(project, composed, publisher)
     if not publisher:
         raise EditionError(Problem(path, record.separator, "the record does not name its publisher (it has "
@@ -200,14 +205,17 @@ def prepare(project: Project, path: Path, registry: Registry, *, doc_id: str | N
         segments=segments, placed=placed, links=links,
         run_on_lines={lang: segmentations[lang].run_on_lines for lang in languages},
         truncated={lang: segmentations[lang].truncated for lang in languages},
-        found=[f"publisher {publisher!r} ({publisher_source})", *_found(composed, record)],
+        found=[f"publisher {publisher!r} ({publisher_source})", *_found(composed, record),
+               *([f"{len(pages)} page image file(s) beside the record, copied to witness/pages/: "
+                  + ", ".join(p.name for p in pages)] if pages else [])],
         not_found=composed.not_found,
         unknown_labels=composed.unknown, corrections=corrections,
         drafts=[_describe_draft(d) for d in drafts],
         suspects=[s for lang in languages for s in _suspects(lang, segments[lang], known)])
     report = render(data)
     files[REPORT_NAME] = report
-    return Imported(path, doc_id, folder, files, report, record, composed, links, segments, drafts)
+    return Imported(path, doc_id, folder, files, report, record, composed, links, segments, drafts,
+                    pages)
 
 
 def _draft_parties(composed: Composed, drafts: list[Draft], registry: Registry) -> None:
@@ -301,6 +309,10 @@ def write(imported: Imported) -> None:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
+        for image in imported.pages:
+            target = staging / PAGES_DIR / image.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(image, target)
         if imported.folder.exists():
             raise EditionError(Problem(imported.source, None,
                                        f"the document id {imported.doc_id!r} is taken: "
