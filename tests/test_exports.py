@@ -510,6 +510,9 @@ def test_navigation_reaches_every_paragraph_with_its_permalink(
             partners = (p.get("corresp") or "").split()
             assert unit["dublinCore"].get("relation", []) == \
                 [f"{BASE}documents/{doc_id}.html{c}" for c in partners]
+            # cited by its row number, which its counterparts share ("¶ 12")
+            assert unit["dublinCore"]["title"] == f"¶ {p.get('n')}"
+            assert all(by_id[c[1:]]["dublinCore"]["title"] == unit["dublinCore"]["title"] for c in partners)
         top = exported.json(f"dts/navigation/{doc_id};down=1.jsonld")["member"]
         assert [m["identifier"] for m in top] == [d.get(XML_ID) for d in divisions]
         sibling = paragraphs[0].get(XML_ID)

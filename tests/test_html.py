@@ -308,6 +308,41 @@ def test_corresponding_units_share_one_row_one_to_many_included(render):
     ]
 
 
+def test_a_translation_only_document_is_one_column_under_its_language_heading(render):
+    """A document whose original is not in the edition: no half-width column, and the
+    reader is told which text this is."""
+    text = tei("", "")
+    text = text.replace('<div type="edition" xml:lang="ru" xml:id="ru" corresp="#en"></div>', "")
+    text = text.replace('<div type="translation" xml:lang="en" xml:id="en" corresp="#ru"></div>',
+                        '<div type="translation" xml:lang="en" xml:id="en">'
+                        '<p xml:id="en-p1" n="1">One.</p></div>')
+    page = render(text)
+    parallel = only(page, '//div[@id="parallel"]')
+    assert "one-text" in parallel.get("class").split()
+    heading = only(parallel, './/div[contains(@class, "row-labels")]/h3')
+    assert as_read(heading) == "English translation"
+    assert as_read(heading, "ru") == "Перевод (английский)"
+
+
+def test_units_without_a_counterpart_form_one_band_and_a_lost_run_is_explained_once(render):
+    page = render(tei(
+        """<gap reason="omitted"/>
+           <p xml:id="ru-p1" n="3" corresp="#en-p1">Один.</p>
+           <p xml:id="ru-p2" n="4" ana="#align-lost">Два.</p>
+           <p xml:id="ru-p3" n="5" ana="#align-lost">Три.</p>""",
+        """<head xml:id="en-h1" n="1" ana="#align-unaligned">HEAD</head>
+           <head xml:id="en-h2" n="2" ana="#align-unaligned">NUMBER</head>
+           <p xml:id="en-p1" n="3" corresp="#ru-p1">One.</p>"""))
+    bands = page.xpath('//div[contains(@class, "row-band")]')
+    assert len(bands) == 1
+    assert bands[0].xpath('.//div[contains(@class, "unit")]/@id') == ["en-h1", "en-h2"]
+    assert bands[0].xpath('.//*[contains(@class, "side-original")]//span[contains(@class, "gap")]')
+    notes = page.xpath('//p[contains(@class, "placeholder")]')
+    assert len(notes) == 1
+    assert as_read(notes[0]) == ("The English translation breaks off here: "
+                                 "its witness has no counterpart of ¶ 4–5.")
+
+
 def test_each_cell_says_its_language_and_each_unit_has_a_numbered_permalink(render):
     page = render(ALIGNED)
     for side, lang in (("original", "ru"), ("translation", "en")):

@@ -87,6 +87,9 @@ class CitableNode:
     relation: list[str]
     children: list[CitableNode] = field(default_factory=list)
     kind: str = ""  # Dublin Core type: edition or translation; paragraph, heading, …
+    # How a reader cites it (Dublin Core title): a passage by its row number, "¶ 12", the
+    # same in every language and on the page, in the registers, search and the PDF.
+    title: str = ""
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -98,6 +101,8 @@ class CitableNode:
             "@id": self.url,
         }
         dublin: dict[str, Any] = {"language": self.lang}
+        if self.title:
+            dublin["title"] = self.title
         if self.kind:
             dublin["type"] = self.kind
         if self.relation:
@@ -121,7 +126,7 @@ def _citation_tree(doc: Document, urls: Urls) -> list[CitableNode]:
             top.children.append(CitableNode(
                 unit.id, 2, division.id, PASSAGE_UNIT, urls.unit(doc.id, unit.id),
                 unit.lang, [urls.unit(doc.id, c) for c in unit.corresp],
-                kind=UNIT_NAMES.get(unit.kind, unit.kind)))
+                kind=UNIT_NAMES.get(unit.kind, unit.kind), title=f"¶ {unit.n}" if unit.n else ""))
         tops.append(top)
     return tops
 
