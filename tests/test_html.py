@@ -153,7 +153,8 @@ def test_a_name_card_gives_names_dates_description_and_authority(render):
     card = only(page, '//div[@id="en-p1"]//span[contains(@class, "card-name")]')
     assert markup(card) == (
         '<span class="card card-name" id="card-3" lang="en"><span class="card-record">'
-        '<span class="card-kind">Person</span><span class="card-title">Ivan Petrov</span>'
+        '<span class="card-kind">' + ui_spans("Person", "Лицо")
+        + '</span><span class="card-title">Ivan Petrov</span>'
         '<span class="card-alt" lang="ru">Иван Петров</span>'
         '<span class="card-dates">3 February 1901 – 1970</span>'
         '<span class="card-desc">Invented <em>sender</em> of test letters.</span>'
@@ -167,7 +168,8 @@ def test_a_pseudonym_says_whom_it_names(render):
     link = only(page, '//div[@id="en-p1"]//a[contains(@class, "name")]')
     assert classes(link) == ["name", "name-person", "name-pseudonym"]
     card = only(page, f'//span[@id="{link.get("aria-describedby")}"]')
-    assert only(card, './/span[@class="card-kind"]').text == "Person · pseudonym"
+    assert as_read(only(card, './/span[@class="card-kind"]')) == "Person · pseudonym"
+    assert as_read(only(card, './/span[@class="card-kind"]'), "ru") == "Лицо · псевдоним"
     pseudonym = only(card, './/span[@class="card-pseudonym"]')
     assert as_read(pseudonym) == "“IVANOV” is a pseudonym of Ivan Petrov."
     assert as_read(pseudonym, "ru") == "«IVANOV» — псевдоним: Ivan Petrov."
@@ -181,7 +183,7 @@ def test_an_automatic_unconfirmed_identification_says_so(render):
                       '<p xml:id="en-p1" n="1" corresp="#ru-p1"><placeName ref="#kaluga" cert="low" '
                       'resp="#resp-edition">Kaluga</placeName>, <persName ref="#ivan">Ivan</persName></p>',
                       standoff=standoff))
-    kinds = [only(page, f'//span[@id="{link.get("aria-describedby")}"]//span[@class="card-kind"]').text
+    kinds = [as_read(only(page, f'//span[@id="{link.get("aria-describedby")}"]//span[@class="card-kind"]'))
              for link in page.xpath('//div[@id="en-p1"]//a[contains(@class, "name")]')]
     assert kinds == ["Place · identified automatically, unconfirmed", "Person"]
 

@@ -19,7 +19,7 @@
     <xsl:param name="link-root" as="xs:string" select="$root" tunnel="yes"/>
     <xsl:for-each select="$records">
       <span class="card-record">
-        <span class="card-kind"><xsl:value-of select="edn:kind-label(., $mention)"/></span>
+        <span class="card-kind"><xsl:sequence select="edn:kind-ui(., $mention)"/></span>
         <span class="card-title"><xsl:value-of select="edn:name(., $interface-lang)"/></span>
         <xsl:variable name="record" select="."/>
         <xsl:for-each select="distinct-values($divisions/@xml:lang)[. != $interface-lang]">
@@ -52,6 +52,20 @@
   <!-- "Person", "Place", "Person · pseudonym", for the card and screen readers; a record
        identified automatically and not confirmed by an editor (cert="low", a draft of
        edition import: docs/tei-conventions.md) says so. -->
+  <!-- The same, once per interface language (html/i18n.xsl). -->
+  <xsl:function name="edn:kind-ui" as="element()*">
+    <xsl:param name="record" as="element()"/>
+    <xsl:param name="mention" as="element()?"/>
+    <xsl:variable name="kind" select="if ($mention ! edn:mention-kind(.) = 'geog') then 'geog'
+        else (edn:record-kind($record)[. = ('person', 'place', 'org', 'event')], 'entry')[1]"/>
+    <xsl:for-each select="$ui-langs">
+      <span class="ui ui-{.}" lang="{.}"><xsl:value-of select="string-join((
+          edn:ui-text('kind-' || $kind, ., ()),
+          edn:ui-text('pseudonym', ., ())[$mention/@type = 'pseudonym'],
+          edn:ui-text('kind-draft', ., ())[$record/@cert = 'low' or $mention/@cert = 'low']), ' · ')"/></span>
+    </xsl:for-each>
+  </xsl:function>
+
   <xsl:function name="edn:kind-label" as="xs:string">
     <xsl:param name="record" as="element()"/>
     <xsl:param name="mention" as="element()?"/>

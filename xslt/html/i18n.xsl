@@ -167,6 +167,13 @@
     'pseudonym': map{'en': 'pseudonym', 'ru': 'псевдоним'},
     'occ-none': map{'en': 'Only in the registry of the documents; not named in their text.', 'ru': 'Только в реестре документов; в их тексте не названо.'},
     'register-empty': map{'en': 'The documents of this edition name none.', 'ru': 'Документы издания никого и ничего из этого указателя не называют.'},
+    'kind-person': map{'en': 'Person', 'ru': 'Лицо'},
+    'kind-place': map{'en': 'Place', 'ru': 'Место'},
+    'kind-geog': map{'en': 'Geographic feature', 'ru': 'Географический объект'},
+    'kind-org': map{'en': 'Organisation', 'ru': 'Организация'},
+    'kind-event': map{'en': 'Event', 'ru': 'Событие'},
+    'kind-entry': map{'en': 'Entry', 'ru': 'Статья'},
+    'kind-draft': map{'en': 'identified automatically, unconfirmed', 'ru': 'определено автоматически, не подтверждено'},
     'register-entry': map{'en': 'Register entry', 'ru': 'Статья указателя'},
     'counterpart-missing': map{'en': 'The counterpart of this unit is missing from the witness.',
                                'ru': 'Соответствие этого фрагмента в источнике утрачено.'}
