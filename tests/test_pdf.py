@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -715,3 +716,15 @@ def test_the_store_reuses_a_pdf_and_the_pool_lays_out_the_same_bytes(
     for a, b, c in zip(plain, pooled, reused, strict=True):
         assert a.path.read_bytes() == b.path.read_bytes() == c.path.read_bytes()
         assert a.pages == c.pages
+
+
+def test_the_title_page_says_how_to_cite_the_document_and_where_it_is_online(fixture: Build) -> None:
+    """The fixture edition has a public address (base_url); each document's title page
+    prints its citation and the address of its page on the site, once."""
+    base = tomllib.loads((FIXTURE / "edition.toml").read_text(encoding="utf-8"))["edition"]["base_url"]
+    for tei in fixture.tei_files:
+        title_page = fixture.pdf(tei.stem).texts[0]
+        assert "How to cite" in title_page, tei.stem
+        url = f"{base}documents/{tei.stem}.html"
+        assert title_page.replace(" ", "").count(url) == 1, (tei.stem, title_page[:400])
+        assert "In: " in title_page
