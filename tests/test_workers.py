@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import TEST_SETTINGS, copy_project
 from edition import workers
 from edition.build import Options, run_build
 from edition.errors import CannotRun
@@ -76,7 +76,7 @@ class KillOnce(distributed.WorkerPlugin):
 
 
 def test_a_cluster_build_equals_the_local_build(cluster, tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path, TEST_SETTINGS)
     local = run_build(project, Options(jobs=1, quiet=True))
     assert not local.failed
     expected = _tree(project.root)
@@ -95,7 +95,7 @@ def test_a_cluster_build_equals_the_local_build(cluster, tmp_path: Path) -> None
 
 
 def test_a_worker_killed_mid_build_loses_nothing(cluster, tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", TEST_SETTINGS)
     run_build(project, Options(jobs=1, pdf=False, quiet=True))
     expected = _tree(project.root)
 
