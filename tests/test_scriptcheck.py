@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from edition.scriptcheck import mixed_scripts, source_text
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
@@ -80,11 +80,13 @@ CYRILLIC = st.text(st.sampled_from("абвгдежзийклмнопрстуфх
 LATIN = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=12)
 
 
+@settings(deadline=None)
 @given(st.lists(CYRILLIC, min_size=1, max_size=8))
 def test_property_text_in_one_script_is_clean(words: list[str]) -> None:
     assert mixed_scripts(" ".join(words), "ru") == []
 
 
+@settings(deadline=None)
 @given(st.lists(CYRILLIC, min_size=2, max_size=6), st.data())
 def test_property_one_latin_look_alike_in_a_russian_word_is_found_and_read_back(
         words: list[str], data: st.DataObject) -> None:
@@ -96,6 +98,7 @@ def test_property_one_latin_look_alike_in_a_russian_word_is_found_and_read_back(
     assert findings and findings[0].reading == word
 
 
+@settings(deadline=None)
 @given(st.lists(LATIN, min_size=1, max_size=8))
 def test_property_english_text_is_clean(words: list[str]) -> None:
     assert mixed_scripts(" ".join(words), "en") == []
