@@ -121,7 +121,7 @@ def test_a_changed_stylesheet_rebuilds_exactly_the_stage_made_with_it(
     monkeypatch.setattr(build_module, "PDF_CODE", (*build_module.PDF_CODE, stylesheet))
     made: list[str] = []
     monkeypatch.setattr(build_module, "_make_pdf",
-                        lambda project, out, options: (made.append("pdf"), out.mkdir()))
+                        lambda project, tree, options, store: (made.append("pdf"), (tree / "pdf").mkdir()))
     run_build(project, Options(quiet=True))
     assert made == ["pdf"]
     stylesheet.write_text("<!-- version 2 -->")

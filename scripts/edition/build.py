@@ -8,23 +8,35 @@ Each stage is its own module; this one sequences them, and makes the build
   pointing the link ``build/.trees/current`` at it, in one rename. ``build/site`` and
   ``build/pdf`` are fixed links through ``current``, so whatever moment a build is killed
   at, they show the previous complete build or the new complete one;
+- derived from its inputs only: a file of the new tree is made by this build, or taken
+  from the *published* tree under a key (recorded in that tree, published with it) that
+  proves it was made from the same inputs and code. Nothing is taken on the word of a
+  tree that was never published; ``--force`` takes nothing from anywhere;
+- exclusive and clean: one build of a project at a time (``build/.lock``); worker
+  processes die with the build; temporary files live inside the new tree, which every
+  exit path (or, after a kill, the next build) removes;
 - honest about failures: a document that fails is reported, the others are built, and
   the exit code says which happened (0 all built, 1 built without the failed documents).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import EditionError, Problem
+from . import lifeline
+from .errors import CannotRun, EditionError, Problem
 from .fingerprint import Store, code_hash, files_under, hash_bytes, stat_signature, write_atomic
 from .metadata import line_of_key, load_edition
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
@@ -32,7 +44,13 @@ from .workers import SCHEDULER_ENV
 
 TREES = ".trees"
 CURRENT = "current"
-STATE = ".state.json"
+MANIFEST = ".build.json"  # in each tree: what its stages were made from
+RECORDS = ".records"      # in each tree: records naming files of that tree (see Records)
+TMP = ".tmp"              # in the new tree: the build's temporary files
+LOCK = ".lock"
+LEGACY_STATE = ".state.json"  # where older builds kept their keys, outside the trees
+# Named moments of a build at which a test may have it killed (EDITION_FAULT_AT=<name>).
+FAULT_POINTS = ("started", "encoded", "site", "pdf", "placed", "published")
 
 # What each stage is made with, besides the TEI and the edition settings: a change in a
 # stage's files rebuilds that stage only.
@@ -101,8 +119,21 @@ class Tree:
         folder.chmod(0o755)  # mkdtemp makes it private; the tree is published
         return folder
 
-    def publish(self, new: Path) -> None:
-        """Point ``current`` at the new tree in one rename, then drop the old tree."""
+    def manifest(self) -> dict[str, object]:
+        """What the published tree says it was made from ({} when nothing is published)."""
+        current = self.current
+        if current is None:
+            return {}
+        try:
+            data = json.loads((current / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def publish(self, new: Path, manifest: dict[str, object]) -> None:
+        """Write the tree's manifest, point ``current`` at the tree in one rename, then drop
+        the old tree. The manifest is inside the tree: it is published with it, or not at all."""
+        write_atomic(new / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
         previous = self.current
         link = self.trees / f".{CURRENT}-{new.name}"
         link.symlink_to(new.name, target_is_directory=True)
@@ -125,21 +156,54 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path)
 
 
+class Records:
+    """Records that name files of a tree (e.g. "these DTS files are this document's, made
+    from this TEI"), for a stage that links such files from the published tree instead of
+    making them again. They are read from the published tree only and written into the new
+    one, so a record can never vouch for files of a tree that was not published; each key
+    also covers the whole toolkit. Same interface as :class:`Store`."""
+
+    def __init__(self, published: Path | None, new: Path, *, read: bool = True) -> None:
+        self.published = published if read else None
+        self.new = new
+        self.code = code_hash(PACKAGE_DIR, XSLT_DIR)
+
+    def _name(self, kind: str, key: str) -> Path:
+        return Path(RECORDS) / kind / hash_bytes(self.code, key)
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        if self.published is None:
+            return None
+        try:
+            data = (self.published / self._name(kind, key)).read_bytes()
+        except OSError:
+            return None
+        write_atomic(self.new / self._name(kind, key), data)  # the files are linked: so is the record
+        return data
+
+    def put(self, kind: str, key: str, data: bytes) -> Path:
+        path = self.new / self._name(kind, key)
+        write_atomic(path, data)
+        return path
+
+
 def _link_copy(source: Path, target: Path) -> None:
     """Reuse an unchanged stage output: hard links, no bytes copied. Safe because no stage
     writes into a folder it did not make itself in this tree."""
     shutil.copytree(source, target, copy_function=os.link, symlinks=True)
 
 
-def _inputs(project: Project) -> list[Path]:
-    return files_under(project.source) + files_under(project.tei)
-
-
-def _signature(project: Project, options: Options) -> str:
+def _code_files() -> list[Path]:
     code = [*files_under(PACKAGE_DIR), *files_under(XSLT_DIR)]
     for part in (*SITE_CODE, *PDF_CODE):
         code.extend(files_under(part) if part.is_dir() else [part])
-    return hash_bytes(stat_signature(_inputs(project) + code),
+    return code
+
+
+def _signature(sources: str, project: Project, options: Options) -> str:
+    """The no-op check: names, sizes and times of ``sources`` (source/ and the code, as a
+    :func:`stat_signature`) and of tei/ now, and the stages asked for."""
+    return hash_bytes(sources, stat_signature(files_under(project.tei)),
                       json.dumps([options.site, options.pdf, options.draft]))
 
 
@@ -149,16 +213,54 @@ def _stage_key(project: Project, code: tuple[Path, ...], draft: bool) -> str:
                       *(hash_bytes(p.name, p.read_bytes()) for p in tei if p.is_file()))
 
 
-def _load_state(project: Project) -> dict[str, str]:
+def _fault_point(name: str) -> None:
+    """Crash tests: kill this build here when EDITION_FAULT_AT names this point."""
+    if os.environ.get("EDITION_FAULT_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def _exclusive(project: Project, quiet: bool = False) -> Iterator[None]:
+    """Hold the project's build lock; a second build waits for the first, saying so."""
+    project.build.mkdir(parents=True, exist_ok=True)
+    with open(project.build / LOCK, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            print(f"edition build: another build of this project is running (process {holder}); "
+                  "waiting for it to finish", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def _temporary_files_in(folder: Path) -> Iterator[None]:
+    """Every temporary file of the build (this process's, its workers', Pagefind's) goes
+    into ``folder``, inside the new tree: removed with it on any exit, and by the next
+    build after a kill. Nothing is left in /tmp."""
+    folder.mkdir()
+    saved = tempfile.tempdir, os.environ.get("TMPDIR")
+    tempfile.tempdir = str(folder)
+    os.environ["TMPDIR"] = str(folder)
     try:
-        data = json.loads((project.build / STATE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save_state(project: Project, state: dict[str, str]) -> None:
-    write_atomic(project.build / STATE, json.dumps(state, indent=1, sort_keys=True).encode())
+        yield
+    finally:
+        tempfile.tempdir = saved[0]
+        if saved[1] is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = saved[1]
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _timed(report: Report, name: str, run: Callable[[], None]) -> None:
@@ -168,14 +270,16 @@ def _timed(report: Report, name: str, run: Callable[[], None]) -> None:
 
 
 def run_build(project: Project, options: Options) -> Report:
-    """Build the edition; with ``options.scheduler``, the stages' per-document tasks run on
-    that Dask cluster (edition.workers) and everything else here, with the same output."""
-    if not options.scheduler:
-        return _run_build(project, options)
+    """Build the edition, one build of the project at a time; with ``options.scheduler``,
+    the stages' per-document tasks run on that Dask cluster (edition.workers) and everything
+    else here, with the same output."""
+    lifeline.install()
     saved = os.environ.get(SCHEDULER_ENV)
-    os.environ[SCHEDULER_ENV] = options.scheduler
+    if options.scheduler:
+        os.environ[SCHEDULER_ENV] = options.scheduler
     try:
-        return _run_build(project, options)
+        with _exclusive(project, options.quiet):
+            return _run_build(project, options)
     finally:
         if saved is None:
             os.environ.pop(SCHEDULER_ENV, None)
@@ -184,65 +288,79 @@ def run_build(project: Project, options: Options) -> Report:
 
 
 def _run_build(project: Project, options: Options) -> Report:
-    from .encode import encode
-
     check_publishable(project, options.draft)
     report = Report()
-    state = _load_state(project)
     tree = Tree(project)
-    signature = _signature(project, options)
-    if (not options.force and state.get("signature") == signature and tree.current is not None
+    (project.build / LEGACY_STATE).unlink(missing_ok=True)
+    published = tree.manifest() if not options.force else {}
+    code = _code_files()
+    started = stat_signature(files_under(project.source) + code)
+    if (published.get("signature") == _signature(started, project, options) and tree.current is not None
             and tree.current.is_dir()):
         report.reused = ["everything"]
         report.documents = len(project.tei_documents())
         return report
+    _fault_point("started")
 
-    store = Store(project.build / ".cache")
-    encoded = None
+    previous = tree.current
+    new = tree.start()
+    try:
+        with _temporary_files_in(new / TMP):
+            _stages(project, options, report, tree, previous, new, published, started)
+    except BaseException:
+        _remove(new)
+        raise
+    return report
 
-    def run_encode() -> None:
-        nonlocal encoded
-        encoded = encode(project, jobs=options.jobs, store=store)
 
-    _timed(report, "encode", run_encode)
-    assert encoded is not None
+def _stages(project: Project, options: Options, report: Report, tree: Tree, previous: Path | None,
+            new: Path, published: dict[str, object], started: str) -> None:
+    from .encode import encode
+
+    store = Store(project.build / ".cache", read=not options.force)
+    start = time.perf_counter()
+    encoded = encode(project, jobs=options.jobs, store=store)
+    report.seconds["encode"] = time.perf_counter() - start
     report.failed.update(encoded.failed)
     if "" in encoded.failed:  # a problem no single document owns: nothing can be built
-        return report
+        _remove(new)
+        return
     report.documents = len(project.tei_documents())
     if not report.documents and encoded.failed:  # every document failed: say why, at the source
         raise EditionError(encoded.problems)
     if not report.documents:
         raise EditionError(Problem(project.documents, None, "no documents to build",
                                    "add one with `edition new <id>` (docs/adding-a-document.md)"))
+    _fault_point("encoded")
 
-    previous = tree.current
-    new = tree.start()
-    keys = {"site": _stage_key(project, SITE_CODE, options.draft),
-            "pdf": _stage_key(project, PDF_CODE, options.draft)}
-    try:
-        for name, wanted, make in (("site", options.site, _make_site), ("pdf", options.pdf, _make_pdf)):
-            old = previous / name if previous is not None else None
-            unchanged = state.get(f"{name}-key") == keys[name]
-            if old is not None and old.is_dir() and (not wanted or (unchanged and not options.force)):
-                _link_copy(old, new / name)
-                report.reused.append(name)
-            elif wanted:
-                _timed(report, name, lambda make=make, name=name: make(project, new / name, options))
-                state[f"{name}-key"] = keys[name]
-        _place_pdfs(new)
-        tree.publish(new)
-    except BaseException:
-        _remove(new)
-        raise
+    made_with = published.get("keys") if isinstance(published.get("keys"), dict) else {}
+    assert isinstance(made_with, dict)
+    keys: dict[str, object] = {}
+    wanted_key = {"site": _stage_key(project, SITE_CODE, options.draft),
+                  "pdf": _stage_key(project, PDF_CODE, options.draft)}
+    for name, wanted, make in (("site", options.site, _make_site), ("pdf", options.pdf, _make_pdf)):
+        old = previous / name if previous is not None else None
+        unchanged = made_with.get(name) == wanted_key[name]
+        if old is not None and old.is_dir() and (not wanted or (unchanged and not options.force)):
+            _link_copy(old, new / name)
+            report.reused.append(name)
+            keys[name] = made_with.get(name)  # what the linked files were made from
+        elif wanted:
+            _timed(report, name, lambda make=make, name=name: _make_each(
+                make, name, project, new, options, store, report))
+            keys[name] = wanted_key[name]
+        _fault_point(name)
+    _place_pdfs(new)
+    _fault_point("placed")
+    manifest: dict[str, object] = {"keys": keys}
+    if not report.failed:  # a failed document must be tried again next time
+        # Sources as they were when the build began; tei/ as the build left it.
+        manifest["signature"] = _signature(started, project, options)
+    shutil.rmtree(new / TMP, ignore_errors=True)
+    tree.publish(new, manifest)
+    _fault_point("published")
     report.pages = sum(1 for _ in (new / "site").rglob("*.html")) if (new / "site").is_dir() else 0
     report.pdfs = sum(1 for _ in (new / "pdf").glob("*.pdf")) if (new / "pdf").is_dir() else 0
-    if not report.failed:
-        state["signature"] = _signature(project, options)  # tei/ has changed since the start
-    else:
-        state.pop("signature", None)  # a failed document must be tried again next time
-    _save_state(project, state)
-    return report
 
 
 def check_publishable(project: Project, draft: bool) -> None:
@@ -269,21 +387,70 @@ def check_publishable(project: Project, draft: bool) -> None:
         raise EditionError(problems)
 
 
-def _make_site(project: Project, out: Path, options: Options) -> None:
+def _make_each(make: Callable[[Project, Path, Options, Store], None], name: str, project: Project,
+               tree: Path, options: Options, store: Store, report: Report) -> None:
+    """Run a stage; when documents of tei/ cannot be rendered (the stage's error names only
+    their TEI files), report each and run the stage again without them: one bad document
+    never stops the others. The stage then sees a view of the project (its source/, and a
+    tei/ of the documents that render), so it needs no notion of leaving documents out."""
+    documents = {p.resolve(): p.stem for p in project.tei_documents()}
+    excluded: dict[str, list[Problem]] = {}
+    view = project
+    while True:
+        try:
+            make(view, tree, options, store)
+            return
+        except EditionError as err:
+            culprits = {documents.get(Path(str(p.file)).resolve()) for p in err.problems if p.file}
+            if (not err.problems or None in culprits or any(p.file is None for p in err.problems)
+                    or isinstance(err, CannotRun)):
+                raise
+            problems = err.problems
+        for problem in problems:
+            doc_id = documents[Path(str(problem.file)).resolve()]
+            excluded.setdefault(doc_id, []).append(Problem(
+                problem.file, problem.line, f"the {name} stage could not render it, so it is left out "
+                f"of the published {name}: {problem.message}", problem.hint, column=problem.column))
+        report.failed.update(excluded)
+        view = _view_without(project, tree, set(excluded))
+        documents = {p.resolve(): p.stem for p in view.tei_documents()}
+        _remove(tree / name)  # what the failed run wrote
+        if not documents:
+            raise EditionError(Problem(project.tei, None, "no document could be rendered",
+                                       "see the problems above"))
+
+
+def _view_without(project: Project, tree: Path, left_out: set[str]) -> Project:
+    """A project that is ``project`` without the TEI of ``left_out`` (links, no copies),
+    inside the new tree's temporary folder."""
+    root = Path(tempfile.mkdtemp(prefix="view-", dir=tree / TMP))
+    (root / "source").symlink_to(project.source.resolve(), target_is_directory=True)
+    (root / "build").symlink_to(project.build.resolve(), target_is_directory=True)
+    (root / "tei").mkdir()
+    for path in project.tei.glob("*.xml"):
+        if path.stem not in left_out:
+            os.link(path, root / "tei" / path.name)
+    return Project(root)
+
+
+def _make_site(project: Project, tree: Path, options: Options, store: Store) -> None:
     from .exports import render_exports
     from .facsimile import render_facsimiles
     from .html import Settings, render_site
 
-    store = Store(project.build / ".cache")
+    out = tree / "site"
     start = time.perf_counter()
     render_site(project, out, search=True, store=store, jobs=options.jobs, draft=options.draft)
     pages = time.perf_counter() - start
-    exports = render_exports(project, out, previous=_previous_site(project), store=store,
+    published = Tree(project).current
+    previous = published / "site" if published is not None and (published / "site").is_dir() else None
+    records = Records(published, tree, read=not options.force)
+    exports = render_exports(project, out, previous=previous, store=records,  # type: ignore[arg-type]
                              draft=options.draft)
-    # Page images: tiles reused from the published site where the store's key proves the
-    # image and the tiler unchanged (edition.facsimile.tiles).
+    # Page images: tiles linked from the published site where that tree's records prove
+    # the image and the tiler unchanged (edition.facsimile.tiles).
     facsimiles = render_facsimiles(project, out, Settings.load(project, draft=options.draft).base_url,
-                                   previous=_previous_site(project), store=store)
+                                   previous=previous, store=records)  # type: ignore[arg-type]
     if not options.quiet:
         print(f"html: document pages, registers, home and about in {pages:.2f} s")
         print(exports.summary())
@@ -291,16 +458,10 @@ def _make_site(project: Project, out: Path, options: Options) -> None:
             print(facsimiles.summary())
 
 
-def _previous_site(project: Project) -> Path | None:
-    """The site of the published build, whose unchanged files a new build may link."""
-    current = Tree(project).current
-    return current / "site" if current is not None and (current / "site").is_dir() else None
-
-
-def _make_pdf(project: Project, out: Path, options: Options) -> None:
+def _make_pdf(project: Project, tree: Path, options: Options, store: Store) -> None:
     from .pdf import render_pdfs
 
-    render_pdfs(project, out, store=Store(project.build / ".cache"), jobs=options.jobs)
+    render_pdfs(project, tree / "pdf", store=store, jobs=options.jobs)
 
 
 def _place_pdfs(tree: Path) -> None:
@@ -341,6 +502,10 @@ def _check_drafts(project: Project) -> None:
                                f"{project.edition_file}"))
 
 
+# Why an output could not be written: the machine's fault, not the input's (exit 2).
+_CANNOT_WRITE = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
+
+
 def build(project: Project, args: object | None = None) -> int:
     """The command: run the build, print the problems and the summary, return the exit code."""
     options = Options(
@@ -359,7 +524,15 @@ def build(project: Project, args: object | None = None) -> int:
                   "building a DRAFT (pages say so, exports carry no address). Set them to publish.")
     if not options.draft:  # a draft is not a publication: unconfirmed records may stay
         _check_drafts(project)
-    report = run_build(project, options)
+    try:
+        report = run_build(project, options)
+    except OSError as err:
+        if err.errno not in _CANNOT_WRITE:
+            raise
+        where = err.filename or project.build
+        raise CannotRun(Problem(where, None, f"cannot write the build: {err.strerror}",
+                                "free disk space or make build/ writable, then build again; "
+                                "build/site still shows the previous complete build")) from None
     for problems in report.failed.values():
         for problem in problems:
             print(problem, file=sys.stderr)

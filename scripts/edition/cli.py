@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import __version__
-from .errors import CannotRun, EditionError
+from . import __version__, lifeline
+from .errors import EditionError
 from .paths import Project
 
 Handler = Callable[[argparse.Namespace, Project], int]
@@ -172,15 +172,18 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    lifeline.install()
     project = Project.locate(args.root)
+    if not project.source.is_dir() and args.command != "validate":
+        print(f"{project.root}: error: no edition project here (no source/ folder)\n"
+              "  what to do: give --root the folder that holds source/, or run inside it",
+              file=sys.stderr)
+        return 2
     try:
         return args.handler(args, project)
     except EditionError as err:
-        print(err, file=sys.stderr)
-        return 1
-    except CannotRun as err:
-        print(f"edition: {err}", file=sys.stderr)
-        return 2
+        print(err if err.problems else f"edition: {err}", file=sys.stderr)
+        return err.exit_code
     except KeyboardInterrupt:
         return 130
 

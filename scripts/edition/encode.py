@@ -12,13 +12,14 @@ import os
 import shutil
 import tempfile
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from .annotate import annotate
-from .errors import EditionError, Problem
+from .errors import CannotRun, EditionError, Problem
 from .facsimile.pages import witness_pages
 from .fingerprint import Store, code_hash, files_under, hash_bytes, hash_files, package_code
 from .markup import Block, Transcription, inline_witness, parse_file, witness_lines, witness_text
@@ -27,6 +28,7 @@ from .paths import REGISTERS_ID, Project
 from .progress import progress
 from .proofread import proofread_file, proofread_registry
 from .registry import Registry
+from .sourcefiles import read_text
 from .sourcemap import SourceMap, parse_tei
 from .tei import build_document, build_registers, serialize
 from .workers import pool_map, use_pool
@@ -39,6 +41,9 @@ class Sources:
     edition: EditionMeta
     registry: Registry
     corpus: dict[str, DocumentMeta]
+    # Documents whose metadata could not be read, with why: each is reported on its own,
+    # and the others are encoded all the same.
+    failed: dict[str, list[Problem]] = dataclasses.field(default_factory=dict)
 
 
 def load_sources(project: Project) -> Sources:
@@ -48,24 +53,57 @@ def load_sources(project: Project) -> Sources:
     if wrong_script:
         raise EditionError(wrong_script)
     corpus: dict[str, DocumentMeta] = {}
+    failed: dict[str, list[Problem]] = {}
     for doc_id in project.document_ids():
-        if doc_id == REGISTERS_ID:
-            raise EditionError(Problem(project.documents / doc_id, None,
-                                       f"{REGISTERS_ID!r} cannot be a document id: "
-                                       f"tei/{REGISTERS_ID}.xml holds the edition's registers",
-                                       "rename the folder"))
-        corpus[doc_id] = load_document(project.documents / doc_id)
+        try:
+            corpus[doc_id] = load_document(project.documents / doc_id)
+        except EditionError as err:
+            failed[doc_id] = err.problems
     replies: dict[str, list[str]] = {}
-    for doc in corpus.values():
-        if doc.answers:
-            if doc.answers not in corpus:
-                raise EditionError(Problem(doc.path, None,
-                                           f"answers = {doc.answers!r}: no such document",
-                                           "name a folder of source/documents/"))
+    for doc in list(corpus.values()):
+        if not doc.answers:
+            continue
+        if doc.answers == doc.id:
+            failed[doc.id] = [Problem(doc.path, _line(doc.path, "answers"), "the document answers itself",
+                                      "name the document this one replies to, or remove answers")]
+        elif doc.answers not in corpus:
+            why = "its metadata has errors" if doc.answers in failed else "no such document"
+            failed[doc.id] = [Problem(doc.path, _line(doc.path, "answers"),
+                                      f"answers = {doc.answers!r}: {why}",
+                                      "name a folder of source/documents/" if doc.answers not in failed
+                                      else f"fix {doc.answers}'s metadata.toml first")]
+        else:
             replies.setdefault(doc.answers, []).append(doc.id)
+            continue
+        del corpus[doc.id]
+    # A document answered by one that failed would lose its "answered by" link without a
+    # word: it waits too (where the failed file can be read far enough to tell).
+    for failed_id in list(failed):
+        answered = _answers_of(project.documents / failed_id / "metadata.toml")
+        if answered in corpus and answered not in failed:
+            failed[answered] = [Problem(corpus[answered].path, None,
+                                        f"{failed_id}, which answers this document, has errors",
+                                        f"fix source/documents/{failed_id} first; until then this "
+                                        "document keeps its previous TEI")]
+            del corpus[answered]
+    replies = {k: v for k, v in replies.items() if k in corpus}
     corpus = {k: dataclasses.replace(v, answered_by=tuple(sorted(replies.get(k, []))))
               for k, v in corpus.items()}
-    return Sources(edition, registry, corpus)
+    return Sources(edition, registry, corpus, failed)
+
+
+def _answers_of(path: Path) -> str | None:
+    try:
+        answers = tomllib.loads(path.read_text(encoding="utf-8")).get("answers")
+    except (OSError, ValueError):
+        return None
+    return answers if isinstance(answers, str) else None
+
+
+def _line(path: Path, key: str) -> int | None:
+    from .sourcefiles import KeyLines
+
+    return KeyLines(path.read_text(encoding="utf-8")).line(key)
 
 
 def read_transcription(project: Project, doc: DocumentMeta, lang: str) -> Transcription:
@@ -82,7 +120,7 @@ def read_transcription(project: Project, doc: DocumentMeta, lang: str) -> Transc
         raise EditionError(wrong_script)
     witness_path = folder / "witness" / f"{lang}.txt"
     if witness_path.is_file():
-        check_witness(transcription, witness_path.read_text(encoding="utf-8"), witness_path.name)
+        check_witness(transcription, read_text(witness_path), witness_path.name)
     return transcription
 
 
@@ -151,9 +189,10 @@ def _gate(project: Project, registry: Registry, staged: dict[str, Path]) -> dict
     try:
         findings = validate_paths(list(staged.values()))
     except ValidatorUnavailable as err:
-        raise EditionError(Problem(None, None, f"the new TEI could not be validated: {err.message}",
-                                   "nothing was written; install what is missing "
-                                   "(scripts/setup.sh)")) from None
+        raise CannotRun(Problem("edition validate", None,
+                                f"the new TEI could not be validated: {err.message}",
+                                "nothing was written; install what is missing "
+                                "(scripts/setup.sh)")) from None
     roots: dict[str, etree._Element | None] = {}
     for f in findings:
         if f.severity == "warning":  # drafts are reported by validate and build, not refused
@@ -243,13 +282,16 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
     that differs from what would be written is a failure ("stale")."""
     started = time.perf_counter()
     sources = load_sources(project)
-    wanted = ids or list(sources.corpus)
+    wanted = ids or [*sources.corpus, *sources.failed]
     result = EncodeResult()
     encoded: dict[str, bytes] = {}
     keys: dict[str, str] = {}
     todo: list[str] = []
     shared = shared_key(project) if store is not None else ""
     for doc_id in wanted:
+        if doc_id in sources.failed:
+            result.failed[doc_id] = sources.failed[doc_id]
+            continue
         if doc_id not in sources.corpus:
             result.failed[doc_id] = [Problem(project.documents / doc_id, None, "no such document",
                                              f"known documents: {', '.join(sources.corpus) or 'none'}")]

@@ -30,16 +30,29 @@ class Problem:
 
 
 class EditionError(Exception):
-    """Raised with one or more problems; the command prints them and exits non-zero."""
+    """Raised with one or more problems; the command prints them and exits non-zero:
+    1 (the input is wrong) or, for :class:`CannotRun`, 2."""
+
+    exit_code = 1
 
     def __init__(self, problems: Problem | list[Problem]):
         self.problems = problems if isinstance(problems, list) else [problems]
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class CannotRun(Exception):
-    """The command could not run (a tool, a file or a service it needs is missing or does not
-    answer): the message says what is missing and how to get it; the exit code is 2."""
+class CannotRun(EditionError):
+    """The command could not run: a tool, file, font or service it needs is missing or does
+    not answer, or an output cannot be written (read-only, full disk). The message says what
+    is missing and how to get it; the exit code is 2 (the input may well be right)."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Problem | list[Problem] | str):
+        if isinstance(problems, str):
+            self.problems = []
+            Exception.__init__(self, problems)
+        else:
+            super().__init__(problems)
 
 
 def fail(file: Path | str | None, line: int | None, message: str, hint: str = "") -> EditionError:

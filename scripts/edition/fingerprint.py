@@ -104,15 +104,20 @@ class Store:
     """Results of earlier builds, one file per (kind, key), under build/.cache/.
 
     Entries are written atomically and never changed: a key names its content. Parallel
-    workers may write the same entry at once; the last rename wins with the same bytes."""
+    workers may write the same entry at once; the last rename wins with the same bytes.
+    ``read=False`` (``edition build --force``): nothing is taken from the store, every
+    result is made again (and stored)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, read: bool = True) -> None:
         self.folder = folder
+        self.read = read
 
     def path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / key
 
     def get(self, kind: str, key: str) -> bytes | None:
+        if not self.read:
+            return None
         try:
             return self.path(kind, key).read_bytes()
         except FileNotFoundError:

@@ -196,14 +196,9 @@ HEAD_RE = re.compile(r"(?P<indent>[ \t]*)(?P<head>[^|]*?)[ \t]*\|(?: (?P<text>.*
 
 def parse_file(path: Path, lang: str) -> Transcription:
     """Parse one transcription file; raise EditionError naming file and line."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise EditionError(Problem(path, line, f"the file is not UTF-8 (byte 0x{raw[err.start]:02x})",
-                                   "save the transcription as UTF-8")) from err
-    return parse_text(text, lang, path)
+    from .sourcefiles import read_text
+
+    return parse_text(read_text(path), lang, path)
 
 
 def parse_text(text: str, lang: str, path: Path | str = "<text>") -> Transcription:
@@ -359,9 +354,15 @@ def _check_items(transcription: Transcription, path: Path) -> None:
 
 # --- inline parsing -----------------------------------------------------------------
 
+# Brackets and braces inside one another: no witness needs more than a few; past this
+# the line is a slip (or hostile), and the parser's recursion must not reach Python's limit.
+MAX_NESTING = 32
+
+
 class _Cursor:
     def __init__(self, text: str, path: Path, line: int, offset: int):
         self.text, self.pos, self.path, self.line, self.offset = text, 0, path, line, offset
+        self.depth = 0
 
     def error(self, message: str, hint: str, at: int | None = None) -> EditionError:
         col = self.offset + (self.pos if at is None else at) + 1
@@ -384,6 +385,17 @@ def _append_text(nodes: list[Inline], value: str) -> None:
 
 
 def _parse_until(cur: _Cursor, closing: str | None) -> list[Inline]:
+    if cur.depth >= MAX_NESTING:
+        raise cur.error(f"brackets and braces nest more than {MAX_NESTING} deep here",
+                        "close the ones you opened, or escape literal brackets as \\[ \\]")
+    cur.depth += 1
+    try:
+        return _parse_nodes(cur, closing)
+    finally:
+        cur.depth -= 1
+
+
+def _parse_nodes(cur: _Cursor, closing: str | None) -> list[Inline]:
     nodes: list[Inline] = []
     start = cur.pos
     text = cur.text

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from . import metaschema
 from .errors import EditionError, Problem
 from .metaschema import EDITOR_ROLES, LANG_RE, WHEN_RE
+from .sourcefiles import document_id_problem, read_toml
 
 DOC_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 __all__ = ["DOC_ID_RE", "LANG_RE", "WHEN_RE", "load_document", "load_edition", "DocumentMeta",
@@ -198,21 +198,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise EditionError(Problem(path, None, "file not found", "create it (see docs/)")) from err
-    except UnicodeDecodeError as err:
-        raise EditionError(Problem(path, None, "the file is not UTF-8", "save it as UTF-8")) from err
-    try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as err:
-        line = getattr(err, "lineno", None)
-        if line is None:
-            match = re.search(r"line (\d+)", str(err))
-            line = int(match.group(1)) if match else None
-        raise EditionError(Problem(path, line, f"TOML syntax: {err}",
-                                   "fix the syntax (strings in double quotes, one key a line)")) from err
+    return read_toml(path)
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -324,11 +310,12 @@ def _archival(data: dict[str, Any], path: Path, text: str) -> Archival:
 
 def load_document(folder: Path) -> DocumentMeta:
     path = folder / "metadata.toml"
-    data, text = _load_toml(path)
     doc_id = folder.name
-    if not DOC_ID_RE.match(doc_id):
-        raise EditionError(Problem(folder, None, f"bad document id {doc_id!r}",
-                                   "name the folder with lower-case letters, digits and '-'"))
+    wrong = document_id_problem(doc_id)
+    if wrong is not None:
+        raise EditionError(Problem(folder, None, wrong,
+                                   "rename the folder, e.g. 1950-01-31-sender-to-addressee"))
+    data, text = _load_toml(path)
     _check(data, metaschema.DOCUMENT, path, text)
 
     raw_date = data["date"]

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .sourcefiles import NOT_XML
+
 
 @dataclass(frozen=True)
 class Field:
@@ -167,8 +169,24 @@ EDITION = (
 EDITION_FILE = (Field("edition", "table", True, "", fields=EDITION),)
 
 
+def _strings_in(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings_in(v)]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings_in(v)]
+    return []
+
+
 def _type_ok(value: Any, kind: str) -> str | None:
     """None if ``value`` fits ``kind``, else what was expected, in the editor's words."""
+    if kind not in ("table", "tables"):  # a table's own fields are checked one by one
+        for text in _strings_in(value):
+            bad = NOT_XML.search(text)
+            if bad:
+                return (f"text XML can carry: it holds the character U+{ord(bad.group()):04X} "
+                        f"at position {bad.start() + 1} (invisible in most editors; retype it)")
     if kind in ("string", "id", "text", "url", "orcid"):
         if not isinstance(value, str):
             return "a string in double quotes"
@@ -199,13 +217,16 @@ def _type_ok(value: Any, kind: str) -> str | None:
             return "a list of strings, e.g. [\"a\", \"b\"]"
         if kind == "langs" and not all(LANG_RE.match(v) for v in value):
             return "a list of ISO 639 codes such as [\"ru\", \"en\"]"
+        if kind == "langs" and len(set(value)) != len(value):
+            return "a list naming each language once, e.g. [\"ru\", \"en\"]"
         return None
     if kind == "by-lang":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             return "a table of strings by language (en = \"…\")"
         return None if all(LANG_RE.match(k) for k in value) else "language codes as keys"
     if kind == "by-lang-list":
-        if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+        if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(i, str) for i in v) for v in value.values()):
             return "a table of string lists by language (en = [\"…\"])"
         return None if all(LANG_RE.match(k) for k in value) else "language codes as keys"
     if kind == "table":

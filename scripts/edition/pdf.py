@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import EditionError, Problem
+from .errors import CannotRun, EditionError, Problem
 from .fingerprint import Store, code_hash, hash_bytes, write_atomic
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .progress import progress
@@ -219,10 +219,10 @@ def _check_fonts() -> None:
             found = subprocess.run(["fc-match", "-f", "%{family}", family], check=True,
                                    capture_output=True, text=True).stdout
         except (OSError, subprocess.CalledProcessError) as err:
-            raise EditionError(Problem(None, None, f"cannot ask fontconfig for fonts: {err}",
+            raise CannotRun(Problem("fontconfig", None, f"cannot ask fontconfig for fonts: {err}",
                                        "run scripts/setup.sh")) from err
         if family not in found.split(","):
-            raise EditionError(Problem(None, None, f"font {family!r} is not installed "
+            raise CannotRun(Problem("fontconfig", None, f"font {family!r} is not installed "
                                        f"(fontconfig offers {found!r} instead)",
                                        "run scripts/setup.sh (Debian package fonts-noto-core)"))
 

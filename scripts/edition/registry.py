@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, Literal
 from . import registry_facts as facts
 from .errors import EditionError, Problem
 from .registry_facts import Identification, NameParts, NativeName, Office
+from .sourcefiles import MAX_ID, read_toml
 
 Kind = Literal["person", "place", "org", "event"]
 
@@ -233,16 +233,10 @@ class _Locator:
 
 
 def _load_file(path: Path, kind: Kind, problems: list[Problem]) -> list[Entity]:
-    text = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
-        line = int(m.group(1)) if m else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
-        problems.append(Problem(path, line, f"TOML syntax error: {message}",
-                                "fix the syntax; see docs/registry.md for the format",
-                                column=int(m.group(2)) if m else None))
+        data, text = read_toml(path)  # not UTF-8, a BOM, a character XML cannot carry, syntax
+    except EditionError as err:
+        problems.extend(err.problems)
         return []
     locate = _Locator(text)
     entities = []
@@ -251,6 +245,10 @@ def _load_file(path: Path, kind: Kind, problems: list[Problem]) -> list[Entity]:
         if not isinstance(record, dict):
             problems.append(Problem(path, line, f"{entity_id!r} is not a table",
                                     f"write each record as a table: [{entity_id}]"))
+            continue
+        if len(entity_id) > MAX_ID:
+            problems.append(Problem(path, line, f"the id {entity_id[:40]!r}… is {len(entity_id)} "
+                                    f"characters long; at most {MAX_ID} are allowed", "shorten it"))
             continue
         checker = _RecordChecker(path, kind, entity_id, line, locate, problems)
         entity = checker.build(record)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import EditionError, Problem
-from .metadata import DOC_ID_RE, LANG_RE
+from .metadata import LANG_RE
 from .paths import Project
+from .sourcefiles import document_id_problem
 
 METADATA = '''# Metadata of {id}. Every field: docs/source-format.md. Leave what you do not know empty
 # or out; the TEI will say it is unknown. Never guess.
@@ -81,10 +82,12 @@ TRANSCRIPTION = '''# {id}: {lang} transcription. Format: docs/source-format.md
 
 
 def new_document(project: Project, doc_id: str, languages: list[str]) -> Path:
-    if not DOC_ID_RE.match(doc_id):
-        raise EditionError(Problem(None, None, f"bad document id {doc_id!r}",
-                                   "use lower-case letters, digits and '-', "
-                                   "e.g. 1950-01-31-sender-to-addressee"))
+    wrong = document_id_problem(doc_id)
+    if wrong is not None:
+        raise EditionError(Problem(None, None, wrong, "choose an id like 1950-01-31-sender-to-addressee"))
+    if len(set(languages)) != len(languages):
+        raise EditionError(Problem(None, None, f"--languages names a language twice: {','.join(languages)}",
+                                   "name each language once, the original first (e.g. ru,en)"))
     for lang in languages:
         if not LANG_RE.match(lang):
             raise EditionError(Problem(None, None, f"bad language code {lang!r}",

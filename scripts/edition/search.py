@@ -46,6 +46,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from .documents import Document, Record, load_documents, load_registers
 from .errors import EditionError, Problem
+from .lifeline import die_with_parent
 from .metadata import EditionMeta, load_edition
 from .paths import PACKAGE_DIR, Project
 
@@ -218,7 +219,7 @@ def _write_bundles(out: Path, by_lang: dict[str, list[SearchRecord]],
                     (pages / f"{i:05d}.html").write_text(record.html(), encoding="utf-8")
                 cmd = [sys.executable, "-m", "pagefind", "--site", str(pages),
                        "--output-path", str(out / folder), "--silent"]
-                done = subprocess.run(cmd, capture_output=True, text=True)
+                done = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=die_with_parent)
                 if done.returncode != 0 or not (out / folder / "pagefind-entry.json").is_file():
                     raise EditionError(Problem(out / folder, None,
                                                "Pagefind could not build the search index",
@@ -342,7 +343,9 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
 
 def make_server(site: Path, port: int = 8000, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
     """An HTTP server for the site on host:port (port 0: any free port); not started."""
-    handler = functools.partial(SiteRequestHandler, directory=str(site.resolve()))
+    # The link itself, not where it points: a rebuild publishes a new tree and removes the
+    # old one, and each request must follow the link as it is then.
+    handler = functools.partial(SiteRequestHandler, directory=str(site.absolute()))
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 

@@ -38,6 +38,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from . import xmlsafe
+from .lifeline import die_with_parent
 from .paths import SCHEMA_DIR, Project
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -56,6 +57,14 @@ _JING_TIMEOUT_PER_FILE = 0.6
 # Keep each Jing command line well below the kernel's limit (ARG_MAX, 2 MB here);
 # a longer list is split into several calls.
 _MAX_COMMAND_CHARS = 200_000
+# The largest file the validator reads, to validate or as a neighbour a pointer names:
+# past it, a finding (or, for a neighbour, no data) instead of reading gigabytes.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+# Attributes holding pointers (E-REF-RESOLVES follows their file parts).
+POINTER_ATTRIBUTES = ("ref", "corresp", "target", "ana", "resp", "who")
+# A pointer token libxml2 can read as a URI reference: RFC 3986 characters, %-escapes,
+# and non-ASCII letters (IRIs).
+_URI_TOKEN = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2}|[^\x00-\x7f])*\Z")
 
 
 @dataclass(frozen=True)
@@ -153,6 +162,15 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 def _read(path: Path) -> tuple[_Document | None, Finding | None]:
     shown = _shown(path)
     try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise ValidatorUnavailable(f"{shown}: cannot be read ({err.strerror})") from None
+    if size > MAX_FILE_BYTES:
+        return None, Finding(shown, None, None, "E-TOO-LARGE", "xml",
+                             f"the file is {size / 2**20:,.0f} MB; the validator reads files up to "
+                             f"{MAX_FILE_BYTES // 2**20} MB",
+                             "split the document, or check that this is the file you meant")
+    try:
         data = path.read_bytes()
     except OSError as err:
         raise ValidatorUnavailable(f"{shown}: cannot be read ({err.strerror})") from None
@@ -238,7 +256,7 @@ class _Jing:
             try:
                 self.runs.append(subprocess.Popen(
                     command + chunk, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                    stdin=subprocess.DEVNULL))
+                    stdin=subprocess.DEVNULL, preexec_fn=die_with_parent))
             except OSError as err:
                 self.kill()
                 raise ValidatorUnavailable(f"could not start Java for Jing: {err}") from None
@@ -554,12 +572,18 @@ _MISSING = b"<edition-missing-file/>"
 _UNREADABLE = b"<edition-unreadable-file/>"
 
 
-class _DocumentResolver(etree.Resolver):
-    """Serves document() in the rules: local files only, each read by xmlsafe.
+# The folder of the document the rules run on: document() may read files there only.
+_CONFINED_TO: list[str] = []
 
-    A file that does not exist becomes <edition-missing-file/> (E-REF-RESOLVES looks
-    for it) instead of an XSLT error; one that is not safe XML becomes
-    <edition-unreadable-file/> and so yields no data."""
+
+class _DocumentResolver(etree.Resolver):
+    """Serves document() in the rules: files next to the document being checked only
+    (never above it, never elsewhere through xml:base or an absolute path), each read by
+    xmlsafe and only up to MAX_FILE_BYTES.
+
+    A file that does not exist, or lies outside the document's folder, becomes
+    <edition-missing-file/> (E-REF-RESOLVES reports it: one finding, no read); one that is
+    not safe XML, or too large, becomes <edition-unreadable-file/> and so yields no data."""
 
     def resolve(self, system_url: str, public_id: str, context: object) -> object:
         url = system_url or ""
@@ -569,8 +593,11 @@ class _DocumentResolver(etree.Resolver):
             return self.resolve_string(_MISSING, context)
         else:
             path = Path(url)
-        if not path.is_file():
+        real = os.path.realpath(path)
+        if not _CONFINED_TO or os.path.dirname(real) != _CONFINED_TO[-1] or not os.path.isfile(real):
             return self.resolve_string(_MISSING, context)
+        if os.path.getsize(real) > MAX_FILE_BYTES:
+            return self.resolve_string(_UNREADABLE, context)
         try:
             tree = xmlsafe.parse_file(path)
         except (xmlsafe.XmlProblem, OSError):
@@ -657,13 +684,49 @@ def _locate(tree: etree._ElementTree, location: str) -> etree._Element | None:
     return getparent() if getparent else None
 
 
+def _unreadable_pointers(doc: _Document, tree: etree._ElementTree) -> list[Finding]:
+    """Pointers no rule can follow: tokens that are not URI references (``a%zz``), and
+    xml:base values that lead out of the document's folder. Each is one finding, and is
+    taken out of the parsed tree so that the rules check everything else."""
+    findings = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        base = element.get(f"{{{XML_NS}}}base")
+        if base is not None and (":" in base.split("/", 1)[0] or base.startswith("/") or ".." in base):
+            findings.append(Finding(doc.shown, element.sourceline, None, "E-REF-RESOLVES", "edition",
+                                    f"xml:base=\"{base[:80]}\" on <{etree.QName(element).localname}> "
+                                    "leads out of this file's folder; pointers are resolved next to "
+                                    "the file only", "remove the xml:base attribute"))
+            del element.attrib[f"{{{XML_NS}}}base"]
+        for name in POINTER_ATTRIBUTES:
+            value = element.get(name)
+            if value is None:
+                continue
+            bad = [t for t in value.split() if not _URI_TOKEN.match(t)]
+            if bad:
+                findings.append(Finding(doc.shown, element.sourceline, None, "E-REF-RESOLVES", "edition",
+                                        f"@{name} on <{etree.QName(element).localname}> holds "
+                                        f"\"{bad[0][:80]}\", which is not a pointer (a URI reference)",
+                                        "write #id or a file name; escape a '%' as %25"))
+                del element.attrib[name]
+    return findings
+
+
 def _run_rules(doc: _Document, rules: etree.XSLT) -> list[Finding]:
+    tree = doc.parse()
+    early = _unreadable_pointers(doc, tree)
+    _CONFINED_TO.append(os.path.dirname(os.path.realpath(doc.path)))
     try:
-        tree = doc.parse()
         report = rules(tree)
     except etree.XSLTApplyError as err:
-        raise ValidatorUnavailable(f"{doc.shown}: the edition rules failed to run: {err}") from None
-    findings: list[Finding] = []
+        # One document the rules cannot run on is one finding, never the end of the run.
+        return [*early, Finding(doc.shown, None, None, "E-RULES", "edition",
+                                f"the edition rules could not run on this file: {err}",
+                                "correct the file (see the other findings), then validate again")]
+    finally:
+        _CONFINED_TO.pop()
+    findings: list[Finding] = list(early)
     positions: list[tuple[int, int]] | None = None
     order: dict[etree._Element, int] = {}
     pattern = "E-UNKNOWN"

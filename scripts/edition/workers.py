@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from .errors import CannotRun
+from .lifeline import die_with_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -59,8 +60,9 @@ def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: st
     process before its first task."""
     address = scheduler()
     if address is None:
+        # Each worker dies with this process (lifeline), even when it is killed outright.
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(context),
-                                 initializer=initializer, initargs=initargs) as pool:
+                                 initializer=_local_initialised, initargs=(initializer, initargs)) as pool:
             yield from pool.map(fn, items, chunksize=chunksize)
         return
     client = _client(address)
@@ -73,6 +75,12 @@ def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: st
             yield future.result()
     finally:
         client.cancel(futures)
+
+
+def _local_initialised(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    die_with_parent()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _initialised(initializer: Callable[..., None], initargs: tuple[Any, ...],
