@@ -26,6 +26,7 @@
 
   <xsl:variable name="edn:ui-strings" as="map(xs:string, map(xs:string, xs:string))" select="map{
     'skip': map{'en': 'Skip to content', 'ru': 'Перейти к содержанию'},
+    'draft-banner': map{'en': 'Draft: not yet published. Addresses, citations and exports are provisional; do not cite this page.', 'ru': 'Черновик: ещё не опубликовано. Адреса, ссылки для цитирования и выгрузки предварительные; не цитируйте эту страницу.'},
     'site-nav': map{'en': 'Site', 'ru': 'Разделы сайта'},
     'nav-documents': map{'en': 'Documents', 'ru': 'Документы'},
     'nav-persons': map{'en': 'Persons', 'ru': 'Лица'},

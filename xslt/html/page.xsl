@@ -67,8 +67,10 @@
 
   <xsl:template name="site-header">
     <a class="skip-link" href="#main"><xsl:sequence select="edn:ui('skip')"/></a>
-    <xsl:if test="$draft"><p class="draft-banner" role="note">Draft: not yet published. Addresses, citations and exports are provisional; do not cite this page.</p></xsl:if>
     <header class="site-header">
+      <!-- inside the banner landmark: text outside every landmark is lost to a screen
+           reader's navigation by regions (axe "region") -->
+      <xsl:if test="$draft"><p class="draft-banner" role="note"><xsl:sequence select="edn:ui('draft-banner')"/></p></xsl:if>
       <p class="site-title" lang="{$interface-lang}"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
       <nav class="site-nav" aria-labelledby="site-nav-label">
         <span id="site-nav-label" class="sr-only"><xsl:sequence select="edn:ui('site-nav')"/></span>
