@@ -87,6 +87,21 @@ def test_the_view_shows_the_pages_from_the_site_only(facsimile_site, open_page):
     assert panel["x"] >= text["x"] + text["width"] - 1
 
 
+def test_the_view_speaks_the_readers_interface_language(facsimile_site, open_page):  # noqa: F811
+    """Headings, buttons, the page status the script writes and the image's label follow the
+    interface language, as every other label of the page does."""
+    page, _ = _open(open_page, facsimile_site)
+    page.click("button[data-ui-choice='ru']")
+    assert page.inner_text("#facsimile-h") == "Факсимиле"
+    assert page.locator(".facs-next").inner_text().startswith("Следующая страница")
+    page.click(".facs-next")
+    _wait_page(page, 2)
+    assert _status(page) == "Страница 2 из 3"
+    page.click("button[data-ui-choice='en']")
+    assert _status(page) == "Page 2 of 3"
+    assert page.get_by_role("button", name="Zoom in").count() == 1
+
+
 def test_zoom_loads_finer_tiles(facsimile_site, open_page):  # noqa: F811
     page, watch = _open(open_page, facsimile_site)
     before = min(_tile_factors(watch) or {99})

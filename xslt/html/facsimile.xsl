@@ -43,35 +43,45 @@
                                           /ptr[@type = 'iiif-manifest']/@target"/>
     <xsl:if test="empty($facsimile) and exists($external)">
       <section id="facsimile" class="facsimile facsimile-external" aria-labelledby="facsimile-h">
-        <h3 id="facsimile-h">Facsimile</h3>
-        <p>The page images of the witness are published by <xsl:value-of
-            select="/TEI/teiHeader/fileDesc/sourceDesc/bibl[@type = 'witness']/publisher[1]"/> as a
-          <a href="{$external[1]}" rel="external">IIIF manifest</a>, which any IIIF viewer opens.</p>
+        <h3 id="facsimile-h"><xsl:sequence select="edn:ui('view-facsimile')"/></h3>
+        <p><xsl:sequence select="edn:ui('facs-external', string(/TEI/teiHeader/fileDesc/sourceDesc
+              /bibl[@type = 'witness']/publisher[1]))"/><xsl:text> </xsl:text>
+          <a href="{$external[1]}" rel="external"><xsl:value-of select="$external[1]"/></a></p>
       </section>
     </xsl:if>
     <xsl:if test="exists($facsimile)">
       <section id="facsimile" class="facsimile" aria-labelledby="facsimile-h"
                data-manifest="{$root}iiif/{$doc-id}/manifest.json">
-        <h3 id="facsimile-h">Facsimile</h3>
-        <div class="facs-controls" role="group" aria-label="Facsimile controls">
-          <button type="button" class="facs-prev" aria-label="Previous page" disabled="disabled">‹ Previous</button>
-          <span class="facs-status" aria-live="polite">Page 1 of <xsl:value-of select="count($facsimile)"/></span>
-          <button type="button" class="facs-next" aria-label="Next page">Next ›</button>
-          <button type="button" class="facs-zoom-in" aria-label="Zoom in">+</button>
-          <button type="button" class="facs-zoom-out" aria-label="Zoom out">−</button>
-          <button type="button" class="facs-home" aria-label="Whole page">Whole page</button>
+        <!-- What facsimile.js writes itself (the page status, a loading error, the image's
+             label), in every interface language: {1}, {2} filled by the script. -->
+        <xsl:for-each select="$ui-langs">
+          <xsl:attribute name="data-status-{.}" select="edn:ui-text('facs-status', ., ('{1}', '{2}'))"/>
+          <xsl:attribute name="data-error-{.}" select="edn:ui-text('facs-error', ., '{1}')"/>
+          <xsl:attribute name="data-canvas-{.}" select="edn:ui-text('facs-canvas', ., ())"/>
+        </xsl:for-each>
+        <h3 id="facsimile-h"><xsl:sequence select="edn:ui('view-facsimile')"/></h3>
+        <div class="facs-controls" role="group" aria-labelledby="facs-controls-label">
+          <span id="facs-controls-label" class="sr-only"><xsl:sequence select="edn:ui('facs-controls')"/></span>
+          <button type="button" class="facs-prev" disabled="disabled">‹ <xsl:sequence select="edn:ui('facs-prev')"/></button>
+          <span class="facs-status" aria-live="polite"><xsl:sequence
+              select="edn:ui('facs-status', ('1', string(count($facsimile))))"/></span>
+          <button type="button" class="facs-next"><xsl:sequence select="edn:ui('facs-next')"/> ›</button>
+          <button type="button" class="facs-zoom-in"><span aria-hidden="true">+</span><span
+              class="sr-only"><xsl:sequence select="edn:ui('facs-zoom-in')"/></span></button>
+          <button type="button" class="facs-zoom-out"><span aria-hidden="true">−</span><span
+              class="sr-only"><xsl:sequence select="edn:ui('facs-zoom-out')"/></span></button>
+          <button type="button" class="facs-home"><xsl:sequence select="edn:ui('facs-home')"/></button>
         </div>
         <div class="facs-viewer" id="facs-viewer"></div>
-        <p class="facs-help">Page images of the witness. In the image: + and − zoom, arrow keys
-          pan, 0 shows the whole page; clicking a marked passage shows it in the text.
-          <a href="{$root}iiif/{$doc-id}/manifest.json">IIIF manifest</a> for other viewers.</p>
+        <p class="facs-help"><xsl:sequence select="edn:ui('facs-help')"/><xsl:text> </xsl:text>
+          <a href="{$root}iiif/{$doc-id}/manifest.json"><xsl:sequence select="edn:ui('facs-manifest')"/></a></p>
         <ol class="facs-pages">
           <xsl:for-each select="$facsimile">
             <xsl:variable name="service" select="edn:facs-service(.)"/>
             <li>
               <a href="{$root}{$service}full/max/0/default.jpg" data-page="{@xml:id}"
                  data-info="{$root}{$service}info.json" data-width="{@lrx}" data-height="{@lry}">
-                <xsl:value-of select="'Page ' || (@n, position())[1]"/>
+                <xsl:sequence select="edn:ui('facs-page', string((@n, position())[1]))"/>
               </a>
               <xsl:for-each select="zone">
                 <span class="facs-zone" hidden="hidden" data-zone="{@xml:id}"
@@ -102,8 +112,8 @@
     <xsl:variable name="surface" select="key('edn:id', substring(normalize-space(@facs), 2))[self::surface]"/>
     <xsl:if test="$surface">
       <a class="pb" href="{$root}{edn:facs-service($surface)}full/max/0/default.jpg"
-         data-page="{$surface/@xml:id}" lang="{$interface-lang}"
-         aria-label="{'Page ' || @n || ' begins: show it in the facsimile'}">p. <xsl:value-of select="@n"/></a>
+         data-page="{$surface/@xml:id}"><span aria-hidden="true">p. <xsl:value-of select="@n"/></span><span
+          class="sr-only"><xsl:sequence select="edn:ui('facs-pb', string(@n))"/></span></a>
     </xsl:if>
   </xsl:template>
 

@@ -23,6 +23,26 @@
   // not turn the page back.
   var quietUntil = 0;
 
+  // The interface's words for what this script writes (data-status-en, data-error-ru…,
+  // see xslt/html/facsimile.xsl): one span per interface language, as the page's own.
+  function words(kind, args) {
+    var langs = Object.keys(panel.dataset).filter(function (k) { return k.indexOf(kind) === 0; });
+    var fragment = document.createDocumentFragment();
+    langs.forEach(function (key) {
+      var lang = key.slice(kind.length).toLowerCase();
+      var span = document.createElement("span");
+      span.className = "ui ui-" + lang;
+      span.lang = lang;
+      span.textContent = panel.dataset[key].replace(/\{(\d)\}/g, function (m, n) { return args[n - 1]; });
+      fragment.appendChild(span);
+    });
+    return fragment;
+  }
+  function interfaceLang() {
+    var lang = html.getAttribute("data-ui") || "en";
+    return panel.dataset["canvas" + lang.charAt(0).toUpperCase() + lang.slice(1)] ? lang : "en";
+  }
+
   function stored() {
     try { return window.localStorage.getItem("edition.view"); } catch (e) { return null; }
   }
@@ -101,7 +121,8 @@
       var canvas = element.querySelector(".openseadragon-canvas");
       if (canvas) {
         canvas.setAttribute("role", "img");
-        canvas.setAttribute("aria-label", "Page image (zoom with + and −, pan with the arrow keys)");
+        var lang = interfaceLang();
+        canvas.setAttribute("aria-label", panel.dataset["canvas" + lang.charAt(0).toUpperCase() + lang.slice(1)]);
       }
       viewer.addHandler("page", function (event) { current = event.page; update(); });
       // The zoom as a fact of the page (1 = the whole page fits), for styles and tests.
@@ -118,7 +139,7 @@
       panel.classList.add("facs-ready");
     }).catch(function (error) {
       panel.classList.add("facs-failed");
-      status.textContent = "The page images could not be loaded (" + error.message + ").";
+      status.replaceChildren(words("error", [error.message]));
     });
   }
 
@@ -135,7 +156,7 @@
   }
 
   function update() {
-    status.textContent = "Page " + (current + 1) + " of " + links.length;
+    status.replaceChildren(words("status", [String(current + 1), String(links.length)]));
     var focused = document.activeElement;
     prev.disabled = current === 0;
     next.disabled = current === links.length - 1;
