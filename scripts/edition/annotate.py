@@ -31,7 +31,7 @@ from .markup import (
     Transcription,
 )
 from .measures import find_measures
-from .names import find_mentions
+from .names import Ambiguity, Mention, find_mentions, matcher_for
 from .registry import Registry
 
 NOTE_LANG = "en"
@@ -43,18 +43,40 @@ class _Context:
                  report: bool = False):
         self.path, self.block, self.registry, self.written = path, block, registry, written
         self.report = report
+        self.problems: list[Problem] = []
+
+    def ambiguous(self, context: str, found: Ambiguity) -> None:
+        """Several records match ``context[found.start:found.end]`` alike: an error, for the
+        editor settles it, not the matcher (docs/registry.md, "How matching works")."""
+        text = context[found.start:found.end]
+        column = self._column(context)
+        if column is None or self._line()[column - 1 + found.start:column - 1 + found.end] != text:
+            column = self._column(text)
+        else:
+            column += found.start
+        records = [self.registry.entities[ref] for ref in found.refs]
+        where = ", ".join(f"{e.id} ({e.file}:{e.line})" for e in records)
+        self.problems.append(Problem(
+            self.path, self.block.line,
+            f"{text!r} matches {len(records)} register records alike, so it is linked to none: {where}",
+            f"mark the mention by hand with the record meant, e.g. {{@{records[0].id} {text}}}; or, "
+            "if one record should never match this text, make its match forms more specific "
+            "(docs/registry.md, \"How matching works\")",
+            column=column))
 
     def fail(self, message: str, hint: str, text: str | None = None) -> EditionError:
         """A problem at the block's line; at the column where ``text`` stands in it, if given."""
         return EditionError(Problem(self.path, self.block.line, message, hint,
                                     column=self._column(text) if text else None))
 
-    def _column(self, text: str) -> int | None:
+    def _line(self) -> str:
         try:
-            line = self.path.read_text(encoding="utf-8").split("\n")[self.block.line - 1]
+            return self.path.read_text(encoding="utf-8").split("\n")[self.block.line - 1]
         except (OSError, IndexError, UnicodeDecodeError):
-            return None
-        at = line.find(text)
+            return ""
+
+    def _column(self, text: str) -> int | None:
+        at = self._line().find(text) if text else -1
         return at + 1 if at >= 0 else None
 
 
@@ -65,11 +87,23 @@ def annotate(transcription: Transcription, registry: Registry, written: dt.date 
     account of what happened, so a day without a year is the nearest one on or before
     ``written`` (see :mod:`edition.dates`)."""
     blocks = []
+    problems: list[Problem] = []
     for block in transcription.blocks:
         ctx = _Context(transcription.path, block, registry, written, report)
         inlines = _wrap_quote(block.inlines) if block.kind == "item" else block.inlines
         blocks.append(replace(block, inlines=_annotate(inlines, transcription.lang, ctx, names=True)))
+        problems += ctx.problems
+    if problems:
+        raise EditionError(problems)
     return replace(transcription, blocks=blocks)
+
+
+def _mentions(text: str, lang: str, ctx: _Context) -> list[Mention]:
+    """The mentions in ``text``; each stretch several records match alike is reported."""
+    mentions, ambiguities = matcher_for(ctx.registry, lang).find_all(text)
+    for found in ambiguities:
+        ctx.ambiguous(text, found)
+    return mentions
 
 
 # --- quotations -----------------------------------------------------------------------
@@ -205,7 +239,7 @@ def _annotate_corrected(run: list[Text | Choice], lang: str, ctx: _Context) -> l
 
     out: list[Inline] = []
     pos = 0
-    for m in find_mentions(reading, lang, ctx.registry):
+    for m in _mentions(reading, lang, ctx):
         if cuts_choice(m.start) or cuts_choice(m.end):
             continue
         out.extend(piece(pos, m.start, False))
@@ -223,7 +257,7 @@ def _relative_range(bounds: tuple[int, int, str, str] | None,
 def _annotate_text(text: str, lang: str, ctx: _Context, names: bool) -> list[Inline]:
     spans: list[tuple[int, int, Inline]] = []
     if names:
-        for m in find_mentions(text, lang, ctx.registry):
+        for m in _mentions(text, lang, ctx):
             spans.append((m.start, m.end, Name(m.element, tuple(m.refs), m.pseudonym,
                                                [Text(text[m.start:m.end])])))
     try:

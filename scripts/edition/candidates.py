@@ -4,7 +4,9 @@ covers, so that the editor can register them (or decide they are not names).
 Two suggesters, both deliberately generous, since the editor reads the list: natasha's
 named-entity recogniser (Russian only, optional) and a heuristic that takes runs of
 capitalised or all-capital words. Whatever the registry's matcher already finds is left
-out. Nothing is written: this only prints."""
+out. Two findings the encoder refuses are listed as well, so that the editor sees them
+here first: names several records match alike (linked to none) and words typed in mixed
+scripts (a Cyrillic «а» in "Stalin"). Nothing is written: this only prints."""
 
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ from typing import Any, TextIO
 
 from .errors import EditionError, Problem
 from .markup import parse_file, witness_text
-from .names import Mention, find_mentions, morph_analyzer
+from .names import Mention, matcher_for, morph_analyzer
 from .paths import Project
+from .proofread import proofread_file, proofread_registry
 from .registry import LANG_PATTERN, Registry
 
 
@@ -60,6 +63,15 @@ class Candidate:
     source: str  # "natasha PER", "capitals", …
 
 
+@dataclass(frozen=True)
+class Ambiguous:
+    """A name several records match alike (witness line, text, record ids)."""
+
+    line: int
+    text: str
+    refs: tuple[str, ...]
+
+
 def report_candidates(project: Project, doc_id: str, use_natasha: bool = True,
                       out: TextIO | None = None) -> int:
     out = out or sys.stdout
@@ -76,6 +88,8 @@ def report_candidates(project: Project, doc_id: str, use_natasha: bool = True,
         raise EditionError(Problem(folder, None, f"document {doc_id!r} has no transcription yet",
                                    "write <lang>.txt (docs/source-format.md)"))
     registry = Registry.load(project.registry)
+    for problem in proofread_registry(registry):
+        print(problem, file=out)
     natasha_note = ""
     for path in transcriptions:
         lang = path.stem
@@ -91,6 +105,10 @@ def report_candidates(project: Project, doc_id: str, use_natasha: bool = True,
             print("  no unregistered names found", file=out)
         for candidate in found:
             print(f"  {block_lines[candidate.line - 1]}: {candidate.text}  [{candidate.source}]", file=out)
+        _report_ambiguous(path, find_ambiguous(text, lang, registry), block_lines, registry, out)
+        for problem in proofread_file(path, lang, slips=False):
+            if problem.severity == "error":
+                print(f"  wrong script: {problem}".replace("\n", "\n  "), file=out)
     if natasha_note:
         print(natasha_note, file=out)
     return 0
@@ -131,8 +149,38 @@ def find_candidates(text: str, lang: str, registry: Registry,
     return sorted(result.values(), key=lambda c: (c.line, c.text))
 
 
+def find_ambiguous(text: str, lang: str, registry: Registry) -> list[Ambiguous]:
+    """Names in a witness text that several records match alike, one per line and spelling."""
+    found: dict[tuple[int, str], Ambiguous] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        for a in matcher_for(registry, lang).find_all(line)[1]:
+            piece = line[a.start:a.end]
+            found.setdefault((number, piece), Ambiguous(number, piece, a.refs))
+    return sorted(found.values(), key=lambda a: (a.line, a.text))
+
+
+def _report_ambiguous(path: Path, found: list[Ambiguous], block_lines: list[int], registry: Registry,
+                      out: TextIO) -> None:
+    if not found:
+        return
+    source = path.read_text(encoding="utf-8").split("\n")
+    print("  names several records match alike (linked to none; encode refuses them):", file=out)
+    for a in found:
+        line = block_lines[a.line - 1]
+        at = source[line - 1].find(a.text) if line <= len(source) else -1
+        where = f"{line}:{at + 1}" if at >= 0 else f"{line}"
+        records = ", ".join(f"{ref} ({registry.entities[ref].file}:{registry.entities[ref].line})"
+                            for ref in a.refs)
+        print(f"  {where}: {a.text}  -> {records}", file=out)
+    print("    what to do: mark each mention by hand with the record meant ({@id name}), or make "
+          "one record's match forms more specific (docs/registry.md)", file=out)
+
+
 def _mentions(line: str, lang: str, registry: Registry) -> list[Mention]:
-    return find_mentions(line, lang, registry)
+    """What the registry covers: its mentions and the names several records match alike
+    (those are registered too, and listed on their own)."""
+    mentions, ambiguities = matcher_for(registry, lang).find_all(line)
+    return mentions + [Mention(a.start, a.end, a.refs, "name") for a in ambiguities]
 
 
 def _line_of(offsets: list[int], position: int) -> int:

@@ -16,6 +16,10 @@ word the longest. How it works, for editors: docs/registry.md.
   languages are matched as written.
 - Coordinated names that share their last word ("North and South X", «Северной и
   Южной X») are one mention pointing to every entity named.
+- A spelling that the forms of two records give alike (both write "Stalin") is not
+  linked to either: it is an :class:`Ambiguity`, which the encoder reports as an error
+  until the editor marks the mention by hand or makes one record's forms more specific
+  (``find_ambiguities``). A written form beats a generated declension silently.
 """
 
 from __future__ import annotations
@@ -55,6 +59,23 @@ class Mention:
     refs: tuple[str, ...]
     element: str
     pseudonym: bool = False
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A stretch of text that the forms of several records match alike: none is linked."""
+
+    start: int
+    end: int
+    refs: tuple[str, ...]  # the records, sorted by id
+
+
+@dataclass(frozen=True)
+class _Ambiguous:
+    words: tuple[str, ...]
+    gaps: tuple[str, ...]
+    acronym: bool
+    refs: tuple[str, ...]
 
 
 def fold(word: str) -> str:
@@ -372,27 +393,56 @@ class Matcher:
             for variant in _variants(entity, lang, decliner):
                 by_key.setdefault((variant.words, variant.gaps), []).append(variant)
         self.first: dict[str, list[Variant]] = {}
-        for variants in by_key.values():
+        # spellings several records give alike, by first word: reported, never linked
+        self.ambiguous: dict[str, list[_Ambiguous]] = {}
+        for (words, gaps), variants in by_key.items():
             chosen = _resolve_collision(variants)
             if chosen is not None:
                 self.first.setdefault(chosen.words[0], []).append(chosen)
+            else:
+                refs = tuple(sorted({v.entity for v in variants}))
+                self.ambiguous.setdefault(words[0], []).append(
+                    _Ambiguous(words, gaps, any(v.acronym for v in variants), refs))
         for candidates in self.first.values():
             candidates.sort(key=lambda v: -len(v.words))
+        for spellings in self.ambiguous.values():
+            spellings.sort(key=lambda a: -len(a.words))
 
     def find(self, text: str) -> list[Mention]:
+        return self.find_all(text)[0]
+
+    def find_all(self, text: str) -> tuple[list[Mention], list[Ambiguity]]:
+        """The mentions, and the stretches several records match alike (not linked)."""
         tokens = Tokens.of(text)
         mentions: list[Mention] = []
+        ambiguities: list[Ambiguity] = []
         i = 0
         n = len(tokens.words)
         while i < n:
             found = self._coordinated(tokens, i) or self._simple(tokens, i)
+            unsure = self._ambiguous_at(tokens, i)
+            # the longest match wins, as between two mentions: "Joseph Stalin" of one
+            # record is no ambiguity although "Stalin" alone would be
+            if unsure is not None and (found is None or unsure[1] > found[1]):
+                ambiguities.append(unsure[0])
+                i = unsure[1]
+                continue
             if found is None:
                 i += 1
                 continue
             mention, next_i = found
             mentions.append(mention)
             i = next_i
-        return mentions
+        return mentions, ambiguities
+
+    def _ambiguous_at(self, tokens: Tokens, i: int) -> tuple[Ambiguity, int] | None:
+        if not self._free_start(tokens, i):
+            return None
+        for a in self.ambiguous.get(tokens.words[i], ()):
+            end = i + len(a.words)
+            if self._matches(tokens, i, a.words, a.gaps, a.acronym) and self._free_end(tokens, end - 1):
+                return Ambiguity(tokens.starts[i], tokens.ends[end - 1], a.refs), end
+        return None
 
     def _matches(self, tokens: Tokens, i: int, words: tuple[str, ...],
                  gaps: tuple[str, ...], acronym: bool) -> bool:
@@ -554,3 +604,9 @@ def matcher_for(registry: Registry, lang: str) -> Matcher:
 def find_mentions(text: str, lang: str, registry: Registry) -> list[Mention]:
     """Registered names in ``text`` (language ``lang``), sorted and non-overlapping."""
     return matcher_for(registry, lang).find(text)
+
+
+def find_ambiguities(text: str, lang: str, registry: Registry) -> list[Ambiguity]:
+    """Stretches of ``text`` that several records' forms match alike, so that none is
+    linked: the editor marks the mention by hand or makes one record's forms more specific."""
+    return matcher_for(registry, lang).find_all(text)[1]
