@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 from edition.candidates import report_candidates
+from edition.check import check
 from edition.cli import main as cli
 from edition.encode import encode_documents
 from edition.errors import EditionError
@@ -140,6 +141,13 @@ def test_the_command_exits_1_and_says_what_to_do(tmp_path: Path, capsys) -> None
     err = capsys.readouterr().err
     assert "en.txt:" in err and "matches 2 register records alike" in err
     assert "what to do: mark the mention by hand" in err
+
+
+def test_check_reports_it_with_the_other_documents_problems(tmp_path: Path) -> None:
+    project, _ = with_namesake(tmp_path)
+    report = check(project, [TELEGRAM], validate=False)
+    errors = [p for p in report.problems.get(TELEGRAM, []) if "register records alike" in p.message]
+    assert errors and all(p.file == project.documents / TELEGRAM / "en.txt" for p in errors)
 
 
 def test_a_hand_mark_settles_the_ambiguity(tmp_path: Path) -> None:
