@@ -294,3 +294,15 @@ def test_an_index_in_parts_is_searched_as_one(page: Page, served_in_parts) -> No
         hrefs = page.eval_on_selector_all(".search-result a", "links => links.map(a => a.href)")
         hrefs = [re.sub(r"\?[^#]*", "", href) for href in hrefs]
         assert url + last.url in hrefs, (lang, word, hrefs)
+
+
+def test_results_are_labelled_in_the_readers_interface_language(page: Page, served: Served) -> None:
+    """A result's title and where it stands follow the interface language, as every label
+    of the page does: the Russian interface shows the Russian title and «Оригинал (…)»."""
+    hits = search(page, served, "Филиппов", langs=("ru",))
+    assert any(h.where.startswith("Russian original, ¶") for h in hits)
+    page.click("button[data-ui-choice='ru']")
+    wheres = page.locator(".search-result-where").all_inner_texts()
+    assert any(w.startswith("Оригинал (") and "¶" in w for w in wheres), wheres
+    titles = page.locator(".search-result-title").all_inner_texts()
+    assert any(t.startswith("Шифртелеграмма") for t in titles), titles

@@ -49,6 +49,7 @@ from .errors import EditionError, Problem
 from .lifeline import die_with_parent
 from .metadata import EditionMeta, load_edition
 from .paths import PACKAGE_DIR, Project
+from .ui import Words
 
 SEARCH_DIR = PACKAGE_DIR / "search"
 INTERFACE_LANG = "en"
@@ -71,11 +72,14 @@ class SearchRecord:
     where: str
     text: str
     names: tuple[str, ...] = ()
+    # The title and "where" in each interface language (("title-ru", "…"), ("where-ru", "…")),
+    # which the search page shows in the reader's interface language.
+    labels: tuple[tuple[str, str], ...] = ()
 
     def html(self) -> str:
         """The record as a small HTML page for Pagefind: the text to index and show in
         excerpts, the register names at a lower weight, and what a result displays."""
-        meta = [("url", self.url), ("title", self.title), ("where", self.where)]
+        meta = [("url", self.url), ("title", self.title), ("where", self.where), *self.labels]
         if self.names:
             meta.append(("names", "; ".join(self.names)))
         head = "".join(f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
@@ -95,11 +99,27 @@ def _language_name(docs: list[Document], code: str) -> str:
     return code
 
 
-def search_records(docs: list[Document], registers: dict[str, Record]) -> list[SearchRecord]:
+def _labels(words: Words | None, titles: dict[str, str], key: str, *args: str,
+            number: str = "") -> tuple[tuple[str, str], ...]:
+    """A result's title and "where" in every interface language (``key`` and ``args``: the
+    interface string of xslt/html/i18n.xsl; ``number``: the row's ¶ number)."""
+    if words is None:
+        return ()
+    out = []
+    for ui in words.langs:
+        out.append((f"title-{ui}", titles.get(ui) or titles.get(INTERFACE_LANG, "")))
+        out.append((f"where-{ui}", words.text(key, ui, *args) + (f", ¶ {number}" if number else "")))
+    return tuple(out)
+
+
+def search_records(docs: list[Document], registers: dict[str, Record],
+                   words: Words | None = None) -> list[SearchRecord]:
     """Every record of the index, in a fixed order (documents in reading order, then the
-    register sorted by id), so that the index comes out the same from the same TEI."""
+    register sorted by id), so that the index comes out the same from the same TEI.
+    ``words``: the interface's words, for results labelled in every interface language."""
     records: list[SearchRecord] = []
     for doc in docs:
+        titles = {lang: doc.title(lang) for lang in (words.langs if words else ())}
         for lang, title in doc.titles.items():
             parts = [title]
             if doc.abstracts.get(lang):
@@ -107,7 +127,8 @@ def search_records(docs: list[Document], registers: dict[str, Record]) -> list[S
             if lang == INTERFACE_LANG:
                 parts.extend(doc.keywords)
             records.append(SearchRecord(f"documents/{doc.id}.html", lang, doc.title(INTERFACE_LANG),
-                                        "Document", " ".join(parts)))
+                                        "Document", " ".join(parts),
+                                        labels=_labels(words, titles, "search-document")))
         for division in doc.divisions:
             side = "original" if division.type == "edition" else "translation"
             where = f"{_language_name(docs, division.lang)} {side}"
@@ -119,22 +140,25 @@ def search_records(docs: list[Document], registers: dict[str, Record]) -> list[S
                     for name in doc.records[rid].all_names()))
                 records.append(SearchRecord(
                     f"documents/{doc.id}.html#{unit.id}", unit.lang, doc.title(INTERFACE_LANG),
-                    f"{where}, ¶ {unit.n}" if unit.n else where, unit.text, names))
+                    f"{where}, ¶ {unit.n}" if unit.n else where, unit.text, names,
+                    _labels(words, titles, f"{side}-label", f"lang:{division.lang}",
+                            number=str(unit.n or ""))))
     for record in registers.values():
-        records.extend(_register_records(record, docs))
+        records.extend(_register_records(record, docs, words))
     return records
 
 
-def _register_records(record: Record, docs: list[Document]) -> list[SearchRecord]:
+def _register_records(record: Record, docs: list[Document], words: Words | None) -> list[SearchRecord]:
     langs = list(dict.fromkeys([n.lang for n in record.names] + [lang for lang, _ in record.descriptions]))
     out = []
     for lang in langs:
         own = [n.text for n in record.names if n.lang == lang]
         description = record.description(lang) or ""
         others = tuple(n for n in record.all_names() if n not in own)
+        titles = {ui: record.name(ui) for ui in (words.langs if words else ())}
         out.append(SearchRecord(f"{record.register}.html#{record.id}", lang, record.name(INTERFACE_LANG),
                                 f"Register of {record.register}", " ".join([*own, description]).strip(),
-                                others))
+                                others, _labels(words, titles, f"nav-{record.register}")))
     return out
 
 
@@ -249,14 +273,19 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
                   previous: Path | None = None) -> SearchReport:
     """Write search.html, its assets and the Pagefind index into the rendered site.
     ``previous``: the published site, whose index parts are reused where unchanged."""
-    from .html import Settings, content_security_policy, page_context, sections
+    from .html import STYLESHEET, Settings, content_security_policy, page_context, sections
 
     site = site or project.build / "site"
     docs = docs if docs is not None else load_documents(project)
     edition = edition or load_edition(project.edition_file)
     report = SearchReport()
     registers = records if records is not None else load_registers(project, docs)
-    entries = search_records(docs, registers)
+    tei_files = project.tei_documents()
+    words = None
+    if tei_files:
+        codes = dict.fromkeys(unit.lang for doc in docs for unit in doc.units())
+        words = Words.load(STYLESHEET, tei_files[0], {code: _language_name(docs, code) for code in codes})
+    entries = search_records(docs, registers, words)
     report.records = len(entries)
     by_lang: dict[str, list[SearchRecord]] = {}
     for lang in dict.fromkeys(unit.lang for doc in docs for unit in doc.units()):

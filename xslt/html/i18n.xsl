@@ -120,6 +120,7 @@
     'action-received': map{'en': 'Received', 'ru': 'Получено'},
     'action-transmitted': map{'en': 'Transmitted', 'ru': 'Передано'},
     'search-label': map{'en': 'Words or names', 'ru': 'Слова или имена'},
+    'search-document': map{'en': 'Document', 'ru': 'Документ'},
     'language': map{'en': '{1}', 'ru': '{1}'},
     'search-button': map{'en': 'Search', 'ru': 'Найти'},
     'search-in': map{'en': 'Search the texts in', 'ru': 'Искать в текстах на языках'},

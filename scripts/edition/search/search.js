@@ -81,6 +81,23 @@ function excerptNodes(excerpt, content) {
   return nodes;
 }
 
+// The interface languages of the page (its language switch), and a result's title or
+// "where" in each of them (meta "title-ru", "where-en"…: edition.search), as the page's own
+// labels are written: one span per language, the style sheet shows the reader's choice.
+const uiLangs = [...document.querySelectorAll("[data-ui-choice]")].map((b) => b.dataset.uiChoice);
+
+function labelled(meta, field, fallback) {
+  const langs = uiLangs.filter((lang) => meta[`${field}-${lang}`]);
+  if (!langs.length) return [document.createTextNode(meta[field] || fallback)];
+  return langs.map((lang) => {
+    const span = document.createElement("span");
+    span.className = `ui ui-${lang}`;
+    span.lang = lang;
+    span.textContent = meta[`${field}-${lang}`];
+    return span;
+  });
+}
+
 function render(query, hits) {
   list.replaceChildren();
   for (const hit of hits) {
@@ -96,10 +113,10 @@ function render(query, hits) {
       .map((m) => m[1].replace(/[^\p{L}\p{N}-]+/gu, "")).filter(Boolean))];
     if (found.length && url.hash && url.pathname.includes("/documents/")) url.search = `?hl=${encodeURIComponent(found.join("|"))}`;
     link.href = url.href;
-    link.textContent = hit.data.meta.title || hit.data.meta.url;
+    link.append(...labelled(hit.data.meta, "title", hit.data.meta.url));
     const where = document.createElement("p");
     where.className = "search-result-where";
-    where.textContent = hit.data.meta.where || "";
+    where.append(...labelled(hit.data.meta, "where", ""));
     const excerpt = document.createElement("p");
     excerpt.className = "search-result-excerpt";
     excerpt.lang = hit.lang;
