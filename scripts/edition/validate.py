@@ -535,8 +535,8 @@ def schematron_from_odd(odd: Path = ODD_PATH, binding: str = "exslt") -> etree._
         for let in schema.iterfind(f"{{{SCH_NS}}}let[@name='edition-elements']"):
             let.set("value", "' " + " ".join(sorted(edition_elements(odd))) + " '")
         for el in schema.iter(f"{{{SCH_NS}}}let", f"{{{SCH_NS}}}assert", f"{{{SCH_NS}}}report",
-                              f"{{{SCH_NS}}}rule", f"{{{SCH_NS}}}value-of"):
-            for attr in ("value", "test", "context", "select"):
+                              f"{{{SCH_NS}}}rule", f"{{{SCH_NS}}}value-of", f"{{{XSL_NS}}}key"):
+            for attr in ("value", "test", "context", "select", "use"):
                 if el.get(attr):
                     el.set(attr, to_xpath1(el.get(attr)))
     return schema.getroottree()
