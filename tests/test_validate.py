@@ -190,6 +190,19 @@ def test_linked_file_with_entities_is_not_expanded_by_document(tmp_path: Path) -
     assert findings == []
 
 
+def test_a_unit_number_that_goes_down_is_reported_once_where_it_drops(tmp_path: Path) -> None:
+    # The salute (n=3) is raised above the units after it, across the opener, the paragraph
+    # and the list item: the numbers go down once, at the paragraph that follows it.
+    text = (FIXTURES / "telegram.xml").read_text(encoding="utf-8")
+    assert 'xml:id="ru-salute" n="3"' in text
+    raised = text.replace('xml:id="ru-salute" n="3"', 'xml:id="ru-salute" n="9"')
+    (tmp_path / "telegram.xml").write_text(raised, encoding="utf-8")
+    drops = [f for f in v.validate_paths([tmp_path / "telegram.xml"])
+             if f.rule == "E-UNIT-NUMBER" and "lower than" in f.message]
+    assert [(f.line, '"ru-p1"' in f.message, '"ru-salute", n="9"' in f.message) for f in drops] == [
+        (111, True, True)]
+
+
 # --------------------------------------------------------------------------- API
 
 
