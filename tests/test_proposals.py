@@ -167,3 +167,27 @@ def test_any_drafts_written_load_back_as_drafts(tmp_path_factory: pytest.TempPat
         entity = loaded[draft.id]
         assert entity.kind == draft.kind and entity.names == draft.names
         assert entity.description == {} and not entity.authorities and entity.birth is None
+
+
+
+def test_a_name_two_records_share_is_not_proposed_again(tmp_path: Path, empty: Registry) -> None:
+    """The encoder asks the editor to settle it; a third record would only add to it."""
+    from edition.importer.namefind import candidates
+
+    unit = Unit("p", "Yesterday we met Comrade Stalin in the Kremlin.", 1)
+    assert "Stalin" in {c.text for c in candidates(unit, 0, "en", empty, use_natasha=False)}
+    shutil.copytree(FIXTURES / "registry", tmp_path / "registry")
+    persons = tmp_path / "registry" / "persons.toml"
+    persons.write_text(persons.read_text(encoding="utf-8") + """
+[namesake]
+name.en = "Ivan Stalin"
+name.ru = "Иван Сталин"
+match.en = ["Stalin"]
+match.ru = ["Сталин"]
+description.en = "An invented person who shares a family name with another record."
+description.ru = "Вымышленное лицо с той же фамилией."
+description_source = "Invented for the tests, https://example.org/namesake"
+""", encoding="utf-8")
+    registry = Registry.load(tmp_path / "registry")
+    assert find_mentions(unit.text, "en", registry) == []  # ambiguous: linked to neither
+    assert "Stalin" not in {c.text for c in candidates(unit, 0, "en", registry, use_natasha=False)}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..candidates import FUNCTION_WORDS, natasha_tagger
-from ..names import find_mentions, morph_analyzer
+from ..names import matcher_for, morph_analyzer
 from ..registry import Registry
 from .align import ARCHIVAL_KINDS, Unit
 
@@ -163,7 +163,12 @@ def candidates(unit: Unit, index: int, lang: str, registry: Registry,
     if unit.kind.split(".")[0] in ARCHIVAL_KINDS and letters and \
             sum(c.isupper() for c in letters) >= 0.7 * len(letters):
         return []  # an archival heading in capitals: its capitals say nothing
-    covered = [(m.start, m.end) for m in find_mentions(text, lang, registry)] if len(registry) else []
+    # a name several records match alike is registered (the encoder asks the editor to
+    # settle it): proposing yet another record for it would only add to the ambiguity
+    covered: list[tuple[int, int]] = []
+    if len(registry):
+        mentions, ambiguities = matcher_for(registry, lang).find_all(text)
+        covered = [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in ambiguities]
     found: list[tuple[int, int, str | None, str]] = []
     if use_natasha and lang == "ru":
         found += [(s, e, NATASHA_KINDS[t], f"natasha {t}") for s, e, t in _natasha(text)]
