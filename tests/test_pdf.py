@@ -728,3 +728,14 @@ def test_the_title_page_says_how_to_cite_the_document_and_where_it_is_online(fix
         url = f"{base}documents/{tei.stem}.html"
         assert title_page.replace(" ", "").count(url) == 1, (tei.stem, title_page[:400])
         assert "In: " in title_page
+
+
+def test_the_title_pages_citation_gives_the_date_once(fixture: Build) -> None:
+    """The PDF cites a document with the page's sentence (edn:citation in common.xsl): the
+    date once, also where the title already ends with it."""
+    for tei in fixture.tei_files:
+        title_page = " ".join(fixture.pdf(tei.stem).texts[0].split())
+        cite = title_page.split("How to cite", 1)[1].split(" In: ", 1)[0]
+        dates = re.findall(r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December) \d{4}", cite)
+        assert dates and len(set(dates)) == len(dates), (tei.stem, cite)

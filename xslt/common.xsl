@@ -14,7 +14,7 @@
                edn:alignment, edn:alignment-explanation, edn:alignment-rows
     apparatus  edn:gap-mark, edn:gap-explanation, edn:supplied-explanation,
                edn:correction-explanation, edn:resp-name
-    header     edn:title, edn:correspondents, edn:correspondence-place, edn:document-date,
+    header     edn:title, edn:citation, edn:correspondents, edn:correspondence-place, edn:document-date,
                edn:summary, edn:headnote, edn:keywords, edn:language-name, edn:related
     mode plain-text   the reading text of a division or unit as plain text
   A stylesheet may override any template by import precedence; functions are final.
@@ -444,6 +444,29 @@
     <xsl:param name="lang" as="xs:string"/>
     <xsl:variable name="titles" select="root($context)/TEI/teiHeader/fileDesc/titleStmt/title"/>
     <xsl:sequence select="normalize-space(($titles[lang($lang)], $titles)[1])"/>
+  </xsl:function>
+
+  <!-- How to cite a document, one sentence for every output: "Sender to Addressee, Title[,
+       2 January 1950]. In: Editors (ed.), Edition. Publisher, year." The date is given once:
+       not again when the title already ends with it. Empty parts are left out. -->
+  <xsl:function name="edn:citation" as="xs:string">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:param name="editors" as="xs:string*"/>
+    <xsl:param name="edition-title" as="xs:string"/>
+    <xsl:param name="publisher" as="xs:string?"/>
+    <xsl:param name="year" as="xs:string?"/>
+    <xsl:sequence select="string-join((
+        if ($from and $to) then $from || ' to ' || $to else (),
+        $title,
+        $when[. and not(contains($title, .))]), ', ')
+        || '. In: '
+        || (if (exists($editors)) then string-join($editors, ', ')
+              || (if (count($editors) gt 1) then ' (eds.), ' else ' (ed.), ') else '')
+        || $edition-title || '.'
+        || (if ($publisher) then ' ' || $publisher || (if ($year) then ', ' || $year else '') || '.' else '')"/>
   </xsl:function>
 
   <!-- The persons of a correspAction ('sent' or 'received'): their persName mentions. -->

@@ -232,24 +232,17 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- "Sender to Addressee, Title[, 2 January 1950]. In: Editors (ed.), Edition. Publisher,
-       year." The date is given once: not again when the title already ends with it. -->
+  <!-- The document's citation (edn:citation in common.xsl, shared with the PDF). -->
   <xsl:function name="edn:citation-text" as="xs:string">
     <xsl:param name="sent" as="element()?"/>
     <xsl:param name="received" as="element()?"/>
-    <xsl:variable name="from" select="string-join($sent/(persName | orgName | name) ! edn:mention-name(.), ', ')"/>
-    <xsl:variable name="to" select="string-join($received/(persName | orgName | name) ! edn:mention-name(.), ', ')"/>
-    <xsl:variable name="when" select="$date ! edn:format-date(., $interface-lang)"/>
-    <xsl:variable name="editors" select="distinct-values($tei/TEI/teiHeader/fileDesc/titleStmt/editor/persName ! normalize-space(.))"/>
-    <xsl:variable name="year" select="substring($tei/TEI/teiHeader/fileDesc/publicationStmt/date/@when, 1, 4)"/>
-    <xsl:sequence select="string-join((
-        if ($from and $to) then $from || ' to ' || $to else (),
-        $title,
-        $when[not(contains($title, .))]), ', ')
-        || '. In: '
-        || (if (exists($editors)) then string-join($editors, ', ') || (if (count($editors) gt 1) then ' (eds.), ' else ' (ed.), ') else '')
-        || $edition-title || '.'
-        || (if ($publisher) then ' ' || $publisher || (if ($year) then ', ' || $year else '') || '.' else '')"/>
+    <xsl:sequence select="edn:citation(
+        string-join($sent/(persName | orgName | name) ! edn:mention-name(.), ', '),
+        string-join($received/(persName | orgName | name) ! edn:mention-name(.), ', '),
+        $title, $date ! edn:format-date(., $interface-lang),
+        distinct-values($tei/TEI/teiHeader/fileDesc/titleStmt/editor/persName ! normalize-space(.)),
+        $edition-title, $publisher,
+        substring($tei/TEI/teiHeader/fileDesc/publicationStmt/date/@when, 1, 4))"/>
   </xsl:function>
 
   <!-- A mention's registry name (the person's preferred name), else its own text. -->

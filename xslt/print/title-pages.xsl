@@ -123,9 +123,8 @@
   </xsl:template>
 
   <!-- One correspAction: persons (with index anchors), place and date. -->
-  <!-- How to cite the document, with the address of its page on the site (when the
-       edition has one): "Sender to Addressee, Title, 2 January 1950. In: Edition
-       (Publisher). https://…/documents/id.html". -->
+  <!-- How to cite the document (edn:citation, the same sentence as the page's), with the
+       address of its page on the site when the edition has one. -->
   <xsl:template name="prt:cite">
     <xsl:variable name="doc" select="."/>
     <xsl:variable name="names" select="function($type) { string-join(edn:correspondents($doc, $type)
@@ -136,9 +135,11 @@
     <div class="cite" lang="en">
       <p class="cite-head">How to cite</p>
       <p>
-        <xsl:value-of select="string-join((if ($from and $to) then $from || ' to ' || $to else (),
-            edn:title(., 'en'), edn:document-date(.) ! edn:format-date(., 'en')), ', ')
-            || '. In: ' || $edition-title || (if ($edition-publisher) then ' (' || $edition-publisher || ')' else '') || '.'"/>
+        <xsl:value-of select="edn:citation($from, $to, edn:title(., 'en'),
+            edn:document-date(.) ! edn:format-date(., 'en'),
+            distinct-values(root(.)/TEI/teiHeader/fileDesc/titleStmt/editor/persName ! normalize-space(.)),
+            $edition-title, $edition-publisher,
+            substring(root(.)/TEI/teiHeader/fileDesc/publicationStmt/date/@when, 1, 4))"/>
         <xsl:if test="$url"><xsl:text> </xsl:text><a class="url" href="{$url}"><xsl:value-of select="$url"/></a></xsl:if>
       </p>
     </div>
