@@ -58,7 +58,10 @@ def cluster() -> Iterator[distributed.LocalCluster]:
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=":0", silence_logs=50) as running:
         running.scheduler.add_plugin(Finished(), name="finished")
-        yield running
+        try:
+            yield running
+        finally:
+            workers.close_clients()  # before the cluster goes, or the build's client reconnects
 
 
 class KillOnce(distributed.WorkerPlugin):

@@ -19,6 +19,7 @@ import atexit
 import functools
 import multiprocessing
 import os
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -100,6 +101,7 @@ def _client(address: str) -> Any:
         from distributed import Client
 
         try:
+            _reachable(address)
             client = Client(address, set_as_default=False, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as err:
             raise CannotRun(f"no Dask scheduler answers at {address!r} ({err}); start one with "
@@ -108,6 +110,18 @@ def _client(address: str) -> Any:
         _CLIENTS[address] = client
         atexit.register(close_clients)
     return client
+
+
+def _reachable(address: str) -> None:
+    """Fail at once (OSError) when nothing listens at a tcp:// address: a Client would
+    keep retrying until its timeout, and leave a reconnecting task behind it."""
+    if not address.startswith("tcp://"):
+        return
+    host, _, port = address[len("tcp://"):].rstrip("/").rpartition(":")
+    if not port.isdigit():
+        raise ValueError(f"{address!r} is not tcp://HOST:PORT")
+    with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=10):
+        pass
 
 
 def close_clients() -> None:
