@@ -287,7 +287,9 @@ def natasha_tagger() -> tuple[Any, Any] | None:
     return Segmenter(), NewsNERTagger(NewsEmbedding())
 
 
-def _natasha_spans(text: str) -> list[tuple[int, int, str]]:
+def natasha_spans(text: str) -> list[tuple[int, int, str]]:
+    """The persons, places and organisations natasha finds in a Russian text, as (start,
+    stop, PER | LOC | ORG); none when natasha is not installed."""
     tagger = natasha_tagger()
     if tagger is None:
         return []
@@ -297,8 +299,12 @@ def _natasha_spans(text: str) -> list[tuple[int, int, str]]:
     doc = Doc(text)
     doc.segment(segmenter)
     doc.tag_ner(ner)
-    return [(span.start, span.stop, f"natasha {span.type}") for span in doc.spans
+    return [(span.start, span.stop, span.type) for span in doc.spans
             if span.type in ("PER", "LOC", "ORG")]
+
+
+def _natasha_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(start, stop, f"natasha {kind}") for start, stop, kind in natasha_spans(text)]
 
 
 def witness_path(project: Project, doc_id: str, lang: str) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..candidates import FUNCTION_WORDS, natasha_tagger
+from ..candidates import FUNCTION_WORDS, natasha_spans
 from ..names import matcher_for, morph_analyzer
 from ..registry import Registry
 from .align import ARCHIVAL_KINDS, Unit
@@ -144,16 +144,7 @@ def ordinary_ru(word: str) -> bool:
 
 
 def _natasha(text: str) -> list[tuple[int, int, str]]:
-    tagger = natasha_tagger()
-    if tagger is None:
-        return []
-    from natasha import Doc
-
-    segmenter, ner = tagger
-    doc = Doc(text)
-    doc.segment(segmenter)
-    doc.tag_ner(ner)
-    return [(s.start, s.stop, s.type) for s in doc.spans if s.type in NATASHA_KINDS]
+    return [span for span in natasha_spans(text) if span[2] in NATASHA_KINDS]
 
 
 def candidates(unit: Unit, index: int, lang: str, registry: Registry,
