@@ -122,12 +122,11 @@ def document_id_problem(doc_id: str) -> str | None:
 
 # ------------------------------------------------------------------------------ reading
 
-def read_text(path: Path) -> str:
-    """A text file an editor wrote (a transcription, a witness): UTF-8, and only characters
-    XML can carry; otherwise a problem at line and column. A leading BOM is dropped."""
-    raw = path.read_bytes()
+def _utf8(path: Path, raw: bytes) -> str:
+    """The file's bytes as UTF-8, or a problem at the line and column of the first byte
+    that is not."""
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
@@ -135,15 +134,25 @@ def read_text(path: Path) -> str:
                                                "cannot be read)",
                                    "save it as UTF-8 (e.g. from Latin-1 or Windows-1252: "
                                    "iconv -f latin1 -t utf-8)", column=column)) from None
-    text = text.removeprefix("\ufeff")
+
+
+def _xml_characters(path: Path, text: str, detail: str, hint: str) -> None:
+    """A problem at the first character XML cannot carry, if there is one."""
     bad = NOT_XML.search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise EditionError(Problem(path, line, f"the character U+{ord(bad.group()):04X} cannot be "
-                                               "carried by XML (a control character or a non-character)",
-                                   "remove it (most editors do not show it: retype the word)",
-                                   column=column))
+                                               f"carried by XML{detail}", hint, column=column))
+
+
+def read_text(path: Path) -> str:
+    """A text file an editor wrote (a transcription, a witness): UTF-8, and only characters
+    XML can carry; otherwise a problem at line and column. A leading BOM is dropped."""
+    raw = path.read_bytes()
+    text = _utf8(path, raw).removeprefix("\ufeff")
+    _xml_characters(path, text, " (a control character or a non-character)",
+                    "remove it (most editors do not show it: retype the word)")
     return text
 
 
@@ -162,21 +171,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise EditionError(Problem(path, 1, "the file starts with a byte-order mark (BOM)",
                                    "save it as UTF-8 without BOM (most editors: 'UTF-8', not "
                                    "'UTF-8 with BOM')", column=1))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise EditionError(Problem(path, line, f"the file is not UTF-8 (byte 0x{raw[err.start]:02X} "
-                                               "cannot be read)",
-                                   "save it as UTF-8 (e.g. from Latin-1 or Windows-1252: "
-                                   "iconv -f latin1 -t utf-8)", column=column)) from None
-    bad = NOT_XML.search(text)
-    if bad is not None:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise EditionError(Problem(path, line, f"the character U+{ord(bad.group()):04X} cannot be "
-                                               "carried by XML", "remove it", column=column))
+    text = _utf8(path, raw)
+    _xml_characters(path, text, "", "remove it")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
