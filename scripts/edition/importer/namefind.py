@@ -218,7 +218,7 @@ def _title_case(title: str) -> str | None:
     return next(iter(cases)) if len(cases) == 1 else None
 
 
-# Regular endings of a foreign masculine name in the oblique cases (names.py declines the
+# Regular endings of a foreign masculine name in the oblique cases (names/russian.py declines the
 # other way): «КЭ-НУНА» after «товарища» is the genitive of «КЭ-НУН».
 FOREIGN_ENDINGS = {"gent": ("а",), "datv": ("у",), "ablt": ("ом", "ем"), "loct": ("е",)}
 RU_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
