@@ -1,4 +1,4 @@
-"""Register facts and their sources (edition.registry_facts): every fact names a source a
+"""Register facts and their sources (edition.registry.facts): every fact names a source a
 reader can follow, offices carry their dates, a probable identification is encoded as
 probable, names the edition wrote itself say so, persons sort by family name. The TEI of a
 record points every fact at its source."""
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from edition.errors import EditionError
 from edition.registry import Registry
-from edition.registry_facts import source_problem
+from edition.registry.facts import source_problem
 from edition.tei import record, serialize
 from lxml import etree
 

@@ -5,7 +5,7 @@ Every way a file can be unreadable is a problem at line and column: missing, not
 (the byte is named), a byte-order mark in TOML, a character XML cannot carry (a NUL, a
 control character, U+FFFE), a TOML syntax error, nesting past any real need. What the
 fields must be is declared once, in :mod:`edition.metaschema` (documents and settings)
-and the registry's record checker (:mod:`edition.registry`); document ids are checked
+and the registry's record checker (:mod:`edition.registry.check`); document ids are checked
 here (length, characters, names the edition uses for its own files).
 """
 

@@ -5,7 +5,7 @@ script, how the name is structured and sorts, which names the edition wrote itse
 The rule for sources (docs/registry.md, "Sources"): a source is a URL or a bibliographic
 reference a reader can look up. A path on somebody's disk, a project's notebook or a
 software package's documentation is not one; :func:`source_problem` says why a given
-source is refused. :mod:`edition.registry` reads the fields with the helpers here and
+source is refused. :mod:`edition.registry.check` reads the fields with the helpers here and
 reports every problem with the record's file and line."""
 
 from __future__ import annotations

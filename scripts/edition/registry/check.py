@@ -1,265 +1,39 @@
-"""The entity registry: persons, places, organisations and events, one TOML file per kind
-in ``source/registry/``. Everything the edition says about a named entity (preferred names,
-the forms the matcher looks for, life dates, authority identifiers) comes from here.
-
-The format is documented for editors in docs/registry.md. Every problem is reported with
-the file and line of the record, because editors fix the registry by hand."""
+"""One record of a registry file checked field by field and made an :class:`Entity`; every
+problem names the record's file and the line of its field."""
 
 from __future__ import annotations
 
 import datetime
-import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from . import registry_facts as facts
-from .errors import EditionError, Problem
-from .registry_facts import Identification, NameParts, NativeName, Office
-from .sourcefiles import MAX_ID, read_toml
-
-Kind = Literal["person", "place", "org", "event"]
-
-#: registry file name -> kind of the records it holds
-FILES: dict[str, Kind] = {
-    "persons.toml": "person",
-    "places.toml": "place",
-    "orgs.toml": "org",
-    "events.toml": "event",
-}
-
-#: the TEI element a mention of each kind is encoded with (docs/tei-conventions.md)
-DEFAULT_ELEMENT: dict[Kind, str] = {
-    "person": "persName",
-    "place": "placeName",
-    "org": "orgName",
-    # TEI P5 4.3.0 has no eventName: events are <name type="event">.
-    "event": "name",
-}
-PLACE_ELEMENTS = ("placeName", "geogName")
-
-REQUIRED_LANGUAGES = ("en", "ru")
-
-ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
-# Registry ids share the xml:id space of a TEI file with language divisions ({lang}),
-# alignment units and notes ({lang}-…), responsibilities and interpretations. Bare
-# language codes and the resp-/align- prefixes are reserved here; so is "{lang}-" for
-# every language the registry names things in (ru-, en-: the languages of the
-# divisions), checked once all files are read. A two-letter word of another language
-# stays usable (a two-letter family name); a clash with a unit of one document is the
-# encoder's check.
-RESERVED_ID = re.compile(r"^(?:[a-z]{2,3}$|resp-|align-)")
-LANG_PATTERN = re.compile(r"[a-z]{2,3}")
-ISO_DATE = re.compile(r"-?\d{4}-\d{2}-\d{2}")
-WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
-
-COMMON_FIELDS = {"name", "match", "description", "description_source", "authority", "status", "sort",
-                 "backtranslated", "native"}
-#: the values of a record's ``status``: "draft" is a record ``edition import`` proposed and
-#: no editor has confirmed yet; a confirmed record has no status.
-STATUSES = ("draft",)
-KIND_FIELDS: dict[Kind, set[str]] = {
-    "person": COMMON_FIELDS | {"pseudonyms", "birth", "death", "dates_source", "family", "given",
-                               "office", "identification"},
-    "place": COMMON_FIELDS | {"coordinates", "coordinates_source", "element"},
-    "org": set(COMMON_FIELDS),
-    "event": set(COMMON_FIELDS),
-}
-AUTHORITY_FIELDS = {"type", "id", "uri", "verified"}
-PSEUDONYM_NOTE = "note"
+from ..errors import Problem
+from . import facts
+from .fields import (
+    AUTHORITY_FIELDS,
+    DEFAULT_ELEMENT,
+    ID_PATTERN,
+    ISO_DATE,
+    KIND_FIELDS,
+    LANG_PATTERN,
+    PLACE_ELEMENTS,
+    PSEUDONYM_NOTE,
+    REQUIRED_LANGUAGES,
+    RESERVED_ID,
+    STATUSES,
+    WIKIDATA_ID,
+    Kind,
+)
+from .locate import Locator
+from .records import Authority, Entity, Pseudonym
 
 
-@dataclass(frozen=True)
-class Authority:
-    """An identifier of the entity in an authority file, with where it was verified."""
+class RecordChecker:
+    """One record's table: :meth:`build` gives its :class:`Entity`, or None once every
+    problem of the record is reported."""
 
-    type: str
-    id: str
-    uri: str
-    verified: str
-
-
-@dataclass(frozen=True)
-class Pseudonym:
-    """Another name a person is mentioned by; mentions of it are flagged as pseudonym."""
-
-    names: dict[str, str]
-    note: str = ""
-
-
-@dataclass(frozen=True, eq=False)
-class Entity:
-    """One registry record."""
-
-    id: str
-    kind: Kind
-    element: str
-    names: dict[str, str]
-    forms: dict[str, tuple[str, ...]]
-    pseudonyms: tuple[Pseudonym, ...]
-    description: dict[str, str]
-    birth: str | None
-    death: str | None
-    dates_source: str | None
-    coordinates: tuple[float, float] | None
-    coordinates_source: str | None
-    authorities: tuple[Authority, ...]
-    file: Path
-    line: int
-    #: proposed automatically, not yet confirmed by an editor (``status = "draft"``)
-    draft: bool = False
-    # Facts with their sources (edition.registry_facts; docs/registry.md).
-    description_source: str | None = None
-    offices: tuple[Office, ...] = ()
-    identification: Identification | None = None
-    native: tuple[NativeName, ...] = ()
-    parts: NameParts = NameParts()
-    sort_key: str = ""
-    backtranslated: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, eq=False)
-class Registry:
-    """All records of a project, by id (sorted). Compared and hashed by identity, so that
-    matchers built from it can be cached per registry object."""
-
-    folder: Path
-    entities: dict[str, Entity] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, folder: Path) -> Registry:
-        return load_registry(folder)
-
-    def get(self, entity_id: str) -> Entity | None:
-        """The record with this id, or None (the caller knows where the id came from and
-        reports it)."""
-        return self.entities.get(entity_id)
-
-    def __getitem__(self, entity_id: str) -> Entity:
-        return self.entities[entity_id]
-
-    def __contains__(self, entity_id: object) -> bool:
-        return entity_id in self.entities
-
-    def __iter__(self) -> Iterator[Entity]:
-        return iter(self.entities.values())
-
-    def __len__(self) -> int:
-        return len(self.entities)
-
-    def name(self, entity_id: str, lang: str) -> str:
-        """The preferred name in ``lang``; a draft that has none in ``lang`` gives its name
-        in another language rather than nothing."""
-        names = self.entities[entity_id].names
-        return names.get(lang) or next(iter(names.values()))
-
-    @property
-    def drafts(self) -> list[Entity]:
-        """Records proposed automatically that an editor has not confirmed yet."""
-        return [e for e in self.entities.values() if e.draft]
-
-
-def load_registry(folder: Path) -> Registry:
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise EditionError(Problem(folder, None, "the registry folder does not exist",
-                                   "create it with persons.toml, places.toml, orgs.toml "
-                                   "and events.toml (see docs/registry.md)"))
-    problems: list[Problem] = []
-    found: dict[str, Entity] = {}
-    for path in sorted(folder.glob("*.toml")):
-        kind = FILES.get(path.name)
-        if kind is None:
-            problems.append(Problem(path, None, f"unknown registry file {path.name!r}",
-                                    "registry files are " + ", ".join(FILES)))
-            continue
-        for entity in _load_file(path, kind, problems):
-            previous = found.get(entity.id)
-            if previous is not None:
-                problems.append(Problem(
-                    entity.file, entity.line, f"duplicate id {entity.id!r}",
-                    f"it is already defined at {previous.file}:{previous.line}; "
-                    "ids must be unique across all registry files"))
-                continue
-            found[entity.id] = entity
-    problems += _language_prefixed_ids(found)
-    if problems:
-        raise EditionError(problems)
-    return Registry(folder, dict(sorted(found.items())))
-
-
-def _language_prefixed_ids(entities: dict[str, Entity]) -> list[Problem]:
-    languages = {lang for e in entities.values() for lang in (*e.names, *e.forms)}
-    return [Problem(e.file, e.line, f"[{e.id}]: bad id {e.id!r}: it starts with the "
-                    f"language code {e.id.split('-')[0]!r} and could collide with the "
-                    "TEI ids of that language's division (alignment units, notes)",
-                    "choose an id that does not start with a language code and a hyphen")
-            for e in entities.values()
-            if "-" in e.id and e.id.split("-")[0] in languages]
-
-
-# --- one file ---------------------------------------------------------------------------
-
-class _Locator:
-    """Line numbers for tables and keys: tomllib reports none once the text has parsed."""
-
-    def __init__(self, text: str):
-        self.lines = text.splitlines()
-        self.tables: dict[str, int] = {}
-        header = re.compile(r"^\s*\[\s*(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z0-9_-]+))\s*\]")
-        for number, line in enumerate(self.lines, start=1):
-            m = header.match(line)
-            if m:
-                key = m.group(1) or m.group(2) or m.group(3)
-                self.tables.setdefault(key, number)
-
-    def table(self, key: str) -> int:
-        return self.tables.get(key, 1)
-
-    def key(self, table: str, key: str) -> int:
-        """Line of `key = …`, `key.sub = …` or `[[table.key]]` within the table, else the
-        table's line."""
-        start = self.table(table)
-        pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*(?:\.|=)|\[\[\s*"
-                             rf"{re.escape(table)}\.{re.escape(key)}\s*\]\])")
-        for number in range(start + 1, len(self.lines) + 1):
-            line = self.lines[number - 1]
-            if re.match(r"^\s*\[(?!\[)", line) and not line.strip().startswith(f"[{table}."):
-                break
-            if pattern.match(line):
-                return number
-        return start
-
-
-def _load_file(path: Path, kind: Kind, problems: list[Problem]) -> list[Entity]:
-    try:
-        data, text = read_toml(path)  # not UTF-8, a BOM, a character XML cannot carry, syntax
-    except EditionError as err:
-        problems.extend(err.problems)
-        return []
-    locate = _Locator(text)
-    entities = []
-    for entity_id, record in data.items():
-        line = locate.table(entity_id)
-        if not isinstance(record, dict):
-            problems.append(Problem(path, line, f"{entity_id!r} is not a table",
-                                    f"write each record as a table: [{entity_id}]"))
-            continue
-        if len(entity_id) > MAX_ID:
-            problems.append(Problem(path, line, f"the id {entity_id[:40]!r}… is {len(entity_id)} "
-                                    f"characters long; at most {MAX_ID} are allowed", "shorten it"))
-            continue
-        checker = _RecordChecker(path, kind, entity_id, line, locate, problems)
-        entity = checker.build(record)
-        if entity is not None:
-            entities.append(entity)
-    return entities
-
-
-class _RecordChecker:
     def __init__(self, path: Path, kind: Kind, entity_id: str, line: int,
-                 locate: _Locator, problems: list[Problem]):
+                 locate: Locator, problems: list[Problem]):
         self.path = path
         self.kind = kind
         self.id = entity_id
@@ -554,12 +328,3 @@ class _RecordChecker:
                 continue
             result.append(Authority(kind, ident, uri, verified.strip()))
         return tuple(result)
-
-
-def all_names(entity: Entity) -> Mapping[str, tuple[str, ...]]:
-    """Every form of the entity per language, pseudonyms included (for reports)."""
-    result = {lang: list(forms) for lang, forms in entity.forms.items()}
-    for pseudonym in entity.pseudonyms:
-        for lang, name in pseudonym.names.items():
-            result.setdefault(lang, []).append(name)
-    return {lang: tuple(forms) for lang, forms in result.items()}
