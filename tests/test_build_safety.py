@@ -228,7 +228,7 @@ def test_serve_keeps_serving_the_published_site_across_rebuilds(built: Project, 
     import threading
     import urllib.request
 
-    from edition.search import make_server
+    from edition.serve import make_server
 
     project = copy_built(built, tmp_path / "project")
     server = make_server(project.build / "site", 0)

@@ -32,7 +32,7 @@ from edition.exports.dts import CitableNode, navigation_calls
 from edition.html import render_site
 from edition.paths import Project
 from edition.registry import load_registry
-from edition.search import make_server
+from edition.serve import make_server
 from lxml import etree
 from referencing import Registry, Resource
 

@@ -31,7 +31,7 @@ from edition.exports import ExportReport, render_exports
 from edition.exports.cmif import missing_authorities
 from edition.html import render_site
 from edition.paths import Project
-from edition.search import make_server
+from edition.serve import make_server
 from lxml import etree
 from uritemplate import URITemplate
 from vendored import VENDOR, need, schxslt

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
-from edition.search import make_server
+from edition.serve import make_server
 from playwright.sync_api import Page, expect
 from test_end_to_end import NEW_ID, NewDocumentEdition, build_with_new_document
 

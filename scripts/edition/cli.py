@@ -77,7 +77,7 @@ def _cmd_build(args: argparse.Namespace, project: Project) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, project: Project) -> int:
-    from .search import serve_command
+    from .serve import serve_command
 
     return serve_command(args, project)
 
