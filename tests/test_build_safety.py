@@ -10,7 +10,6 @@ the 1,000-document run with five kill points is marked ``slow``."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
@@ -18,13 +17,13 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import TEST_SETTINGS, copy_project
 from edition.build import FAULT_POINTS, Options, run_build
 from edition.paths import Project
+from mounts import mounted
 
 ROOT = Path(__file__).resolve().parents[1]
 TELEGRAM = "1951-07-03-mao-to-filippov"
@@ -266,20 +265,6 @@ def test_no_java_exits_2(built: Project, tmp_path: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "Java" in done.stderr
     assert snapshot(project.tei) == tei
-
-
-@contextlib.contextmanager
-def mounted(kind: str, target: Path, *options: str) -> Iterator[None]:
-    """A mount for the duration of a test (root only: a real read-only or full file system)."""
-    if os.geteuid() != 0:
-        pytest.skip("needs root to mount a read-only or small file system")
-    done = subprocess.run(["mount", *options, kind, str(target)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount here: {done.stderr.strip()}")
-    try:
-        yield
-    finally:
-        subprocess.run(["umount", "-l", str(target)], check=True)
 
 
 def test_a_read_only_build_folder_exits_2(built: Project, tmp_path: Path) -> None:

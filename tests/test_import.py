@@ -260,5 +260,6 @@ def test_a_project_that_cannot_be_written_exits_2_without_a_traceback(tmp_path: 
     project.documents.write_text("not a folder")   # what a full disk or a read-only tree would do
     assert cli(["--root", str(project.root), "import", str(path), "--no-natasha"]) == 2
     err = capsys.readouterr().err
-    assert "cannot write the import" in err and "Traceback" not in err
+    assert f"{project.documents}: error: cannot write: " in err and "nothing was imported" in err
+    assert "Traceback" not in err
     assert project.documents.read_text() == "not a folder"

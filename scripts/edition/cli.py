@@ -48,15 +48,8 @@ def _cmd_check(args: argparse.Namespace, project: Project) -> int:
 def _cmd_import(args: argparse.Namespace, project: Project) -> int:
     from .importer import import_records
 
-    try:
-        imported = import_records(project, args.records, doc_id=args.id, use_natasha=not args.no_natasha,
-                                  publisher=args.publisher)
-    except OSError as err:
-        # the records were right, but the project could not be written (permissions, disk)
-        print(f"{err.filename or project.source}: error: cannot write the import: {err.strerror}\n"
-              "  what to do: make source/ writable (nothing was imported), then run the import again",
-              file=sys.stderr)
-        return 2
+    imported = import_records(project, args.records, doc_id=args.id, use_natasha=not args.no_natasha,
+                              publisher=args.publisher)
     for item in imported:
         print(item.report, end="")
         print(f"  written: {item.folder}/ (the report is in {item.folder.name}/import-report.txt); "

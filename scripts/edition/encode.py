@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from .annotate import annotate
-from .errors import CannotRun, EditionError, Problem
+from .errors import CannotRun, EditionError, Problem, cannot_write
 from .facsimile.pages import witness_pages
 from .fingerprint import Store, code_hash, files_under, hash_bytes, hash_files, package_code
 from .markup import Block, Transcription, inline_witness, parse_file, witness_lines, witness_text
@@ -324,6 +324,33 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
         return result
 
     changed = {doc_id: data for doc_id, data in encoded.items() if doc_id not in fresh}
+    try:
+        _publish(project, sources.registry, changed, result, validate=validate)
+        if store is not None:
+            for doc_id, key in keys.items():
+                if doc_id in encoded and doc_id not in result.failed:
+                    store.put("tei", key, encoded[doc_id])
+    except OSError as err:  # a read-only tei/, a full disk: the machine's fault (exit 2)
+        done = (f"{len(result.changed)} file(s) of tei/ were replaced, each whole, before it "
+                "stopped; the others are as they were" if result.changed else "tei/ is as it was")
+        raise cannot_write(err, project.tei, "free disk space, or make it writable, then run "
+                           f"the command again; {done}") from None
+    if "" in result.failed or REGISTERS_ID in result.failed:
+        return result  # nothing was published
+    for doc_id, data in encoded.items():
+        if doc_id not in result.failed:
+            state = "wrote" if doc_id in result.changed else "unchanged"
+            result.lines.append(f"{state}: tei/{doc_id}.xml ({len(data):,} bytes)")
+    result.lines.append(f"encode: {len(encoded)} file(s) in {time.perf_counter() - started:.2f} s"
+                        + (f", {len(result.failed)} failed" if result.failed else ""))
+    return result
+
+
+def _publish(project: Project, registry: Registry, changed: dict[str, bytes], result: EncodeResult,
+             *, validate: bool) -> None:
+    """Stage the changed files inside tei/, validate them there with their neighbours, and
+    rename each that passes into place (listed in ``result.changed``). A file of tei/ is
+    its old version or its new one, whole; OSError when tei/ cannot be written."""
     project.tei.mkdir(parents=True, exist_ok=True)
     for leftover in project.tei.glob(".staging-*"):  # from a run that was killed
         shutil.rmtree(leftover, ignore_errors=True)
@@ -336,28 +363,17 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
             staged[doc_id] = staging / f"{doc_id}.xml"
             staged[doc_id].write_bytes(data)
         if validate and staged:
-            for doc_id, problems in _gate(project, sources.registry, staged).items():
+            for doc_id, problems in _gate(project, registry, staged).items():
                 result.failed.setdefault(doc_id, []).extend(problems)
         if "" in result.failed or REGISTERS_ID in result.failed:
-            return result  # not attributable to one document, or the registers: publish nothing
+            return  # not attributable to one document, or the registers: publish nothing
         for doc_id in changed:
             if doc_id in result.failed:
                 continue
             os.replace(staged[doc_id], project.tei / f"{doc_id}.xml")
             result.changed.append(doc_id)
-        if store is not None:
-            for doc_id, key in keys.items():
-                if doc_id in encoded and doc_id not in result.failed:
-                    store.put("tei", key, encoded[doc_id])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    for doc_id, data in encoded.items():
-        if doc_id not in result.failed:
-            state = "wrote" if doc_id in result.changed else "unchanged"
-            result.lines.append(f"{state}: tei/{doc_id}.xml ({len(data):,} bytes)")
-    result.lines.append(f"encode: {len(encoded)} file(s) in {time.perf_counter() - started:.2f} s"
-                        + (f", {len(result.failed)} failed" if result.failed else ""))
-    return result
 
 
 def encode_documents(project: Project, ids: list[str] | None = None, *,

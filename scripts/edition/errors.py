@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +55,23 @@ class CannotRun(EditionError):
             Exception.__init__(self, problems)
         else:
             super().__init__(problems)
+
+
+def cannot_write(err: OSError, folder: Path, hint: str) -> CannotRun:
+    """An output the command could not write (read-only, full disk, permissions): exit 2,
+    with the system's reason and where. Inside ``folder`` the file it stopped at may be a
+    temporary one the editor never sees (gone by now): the folder that holds it is named."""
+    # a copy or a rename names the target second: that is where the writing failed
+    filename, reason = err.filename2 or err.filename, err.strerror
+    if isinstance(err, shutil.Error) and err.args and isinstance(err.args[0], list):
+        # copytree gathers (source, target, "[Errno n] reason: …") for each file it failed on
+        _, filename, why = err.args[0][0]
+        reason = re.sub(r"^\[Errno \d+\] ([^:]*).*", r"\1", str(why))
+    where = Path(filename) if filename else folder
+    if where.is_relative_to(folder):
+        while where != folder and (where.name.startswith(".") or not where.exists()):
+            where = where.parent
+    return CannotRun(Problem(where, None, f"cannot write: {reason or err}", hint))
 
 
 def fail(file: Path | str | None, line: int | None, message: str, hint: str = "") -> EditionError:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import EditionError, Problem
+from ..errors import EditionError, Problem, cannot_write
 from ..facsimile.pages import PAGES_DIR, images_beside
 from ..metadata import DOC_ID_RE
 from ..paths import REGISTERS_ID, Project
@@ -332,6 +332,16 @@ def import_records(project: Project, paths: Sequence[Path], *, doc_id: str | Non
     if doc_id is not None and len(paths) != 1:
         raise EditionError(Problem(None, None, "--id names one document, but several records were given",
                                    "import the records one by one with --id, or without --id"))
+    try:
+        return _import(project, paths, doc_id=doc_id, today=today, dry_run=dry_run,
+                       use_natasha=use_natasha, publisher=publisher)
+    except OSError as err:  # a read-only source/, a full disk: the machine's fault (exit 2)
+        raise cannot_write(err, project.source, "free disk space, or make it writable, then run "
+                           "the import again; nothing was imported") from None
+
+
+def _import(project: Project, paths: Sequence[Path], *, doc_id: str | None, today: dt.date | None,
+            dry_run: bool, use_natasha: bool, publisher: str | None) -> list[Imported]:
     with tempfile.TemporaryDirectory(prefix=".import-registry-", dir=project.source) as work:
         drafts_dir = Path(work) / "registry"
         if project.registry.is_dir():
@@ -361,19 +371,34 @@ def import_records(project: Project, paths: Sequence[Path], *, doc_id: str | Non
         if problems:
             raise EditionError(problems)
         if not dry_run:
-            for item in prepared:
-                write(item)
-            _publish_registry(drafts_dir, project.registry)
+            _write_all(prepared, drafts_dir, project.registry)
     return prepared
 
 
-def _publish_registry(drafts_dir: Path, registry_dir: Path) -> None:
-    """Replace each registry file the drafts changed, one rename each."""
+def _write_all(prepared: Sequence[Imported], drafts_dir: Path, registry_dir: Path) -> None:
+    """Write every prepared document and the registry files the drafts changed, or none:
+    the registry files are staged beside their targets first, then the document folders
+    are written (each whole, by one rename); if anything fails (a full disk, a read-only
+    folder, an id taken meanwhile) what this run wrote is removed. Last, each staged
+    registry file replaces its target by one rename."""
     registry_dir.mkdir(parents=True, exist_ok=True)
-    for new in sorted(drafts_dir.glob("*.toml")):
-        old = registry_dir / new.name
-        if old.is_file() and old.read_bytes() == new.read_bytes():
-            continue
-        staged = registry_dir / f".{new.name}.import"
-        shutil.copyfile(new, staged)
-        os.replace(staged, old)
+    staged: list[tuple[Path, Path]] = []
+    written: list[Path] = []
+    try:
+        for new in sorted(drafts_dir.glob("*.toml")):
+            old = registry_dir / new.name
+            if old.is_file() and old.read_bytes() == new.read_bytes():
+                continue
+            staged.append((registry_dir / f".{new.name}.import", old))
+            shutil.copyfile(new, staged[-1][0])
+        for item in prepared:
+            write(item)
+            written.append(item.folder)
+    except BaseException:
+        for folder in written:
+            shutil.rmtree(folder, ignore_errors=True)
+        for stage, _ in staged:
+            stage.unlink(missing_ok=True)
+        raise
+    for stage, old in staged:
+        os.replace(stage, old)
