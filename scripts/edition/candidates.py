@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from .errors import EditionError, Problem
 from .markup import parse_file, witness_text
 from .names import Mention, matcher_for, morph_analyzer
+from .names.russian import PROPER_TAGS
 from .paths import Project
 from .proofread import proofread_file, proofread_registry
 from .registry import LANG_PATTERN, Registry
@@ -49,9 +50,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         почему все всё весь вся так также тов товарищ товарищи
     """)),
 }
-# pymorphy3 grammemes of proper names: a capitalised Russian word with none of them among
-# its analyses is an ordinary word that happens to start a sentence or heading.
-PROPER_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
+# pymorphy3 grammemes of proper names (the declension's): a capitalised Russian word with
+# none of them among its analyses is an ordinary word that happens to start a sentence or heading.
+PROPER_GRAMMEMES = PROPER_TAGS
 SENTENCE_START = re.compile(r"(?:^\s*|[.!?…:;]\s*|[\"“”«»„(\[]\s*|^\s*\d+[.)]\s*)$")
 WORD = re.compile(r"\w+(?:[-\u2010\u2011']\w+)*")
 
@@ -244,10 +245,7 @@ def _run_spans(text: str, run: list[re.Match[str]], lang: str) -> list[tuple[int
     if lang == "ru":
         # «Прошу Вас», «Беженцы Северной …»: ordinary words capitalised by position or
         # courtesy are trimmed from either end of a run.
-        while run and _ordinary_russian_word(run[0].group()):
-            run = run[1:]
-        while run and _ordinary_russian_word(run[-1].group()):
-            run = run[:-1]
+        run = trim_ordinary_russian(run)
     if not run:
         return []
     words = [m.group() for m in run]
@@ -267,13 +265,25 @@ def _has_letters(word: str) -> bool:
     return any(c.isalpha() for c in word)
 
 
-def _ordinary_russian_word(word: str) -> bool:
+def ordinary_russian_word(word: str, proper: tuple[str, ...] = PROPER_GRAMMEMES) -> bool:
+    """A capitalised Russian word that pymorphy3 knows and reads with none of the ``proper``
+    grammemes in any analysis: an ordinary word (a word in capitals never is)."""
     if word.isupper():
         return False
     morph = morph_analyzer()
     if not morph.word_is_known(word.lower()):
         return False
-    return not any(any(g in p.tag for g in PROPER_GRAMMEMES) for p in morph.parse(word))
+    return not any(any(g in p.tag for g in proper) for p in morph.parse(word))
+
+
+def trim_ordinary_russian(run: list[re.Match[str]],
+                          proper: tuple[str, ...] = PROPER_GRAMMEMES) -> list[re.Match[str]]:
+    """A run of capitalised words without the ordinary words at either end."""
+    while run and ordinary_russian_word(run[0].group(), proper):
+        run = run[1:]
+    while run and ordinary_russian_word(run[-1].group(), proper):
+        run = run[:-1]
+    return run
 
 
 # --- natasha ------------------------------------------------------------------------------

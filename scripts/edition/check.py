@@ -18,13 +18,12 @@ documents can be named; by default all are checked.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from .annotate import annotate
-from .encode import Sources, read_transcription
+from .encode import Sources, read_transcription, stage_with_neighbours
 from .errors import EditionError, Problem
 from .markup import Transcription
 from .metadata import load_document, load_edition
@@ -185,14 +184,7 @@ def _validate(project: Project, registry: Registry | None, built: dict[str, byte
     from .validate import ValidatorUnavailable, validate_paths
 
     with tempfile.TemporaryDirectory(prefix="edition-check-") as tmp:
-        folder = Path(tmp)
-        if project.tei.is_dir():  # neighbours for the cross-document rules
-            for existing in project.tei.glob("*.xml"):
-                shutil.copy2(existing, folder / existing.name)
-        paths = {}
-        for doc_id, data in built.items():
-            paths[doc_id] = folder / f"{doc_id}.xml"
-            paths[doc_id].write_bytes(data)
+        paths = stage_with_neighbours(Path(tmp), project.tei, built)
         try:
             findings = validate_paths(list(paths.values()))
         except ValidatorUnavailable as err:

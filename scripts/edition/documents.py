@@ -267,6 +267,16 @@ def parse(path: Path, data: bytes | None = None) -> Any:
                                    column=err.column)) from None
 
 
+def _standoff_records(root: Any) -> dict[str, Record]:
+    """The registry records of a TEI file's standOff, by id, in document order."""
+    records = {}
+    for kind in REGISTER_PAGES:
+        for el in root.iterfind(f"{T}standOff//{T}{kind}"):
+            record = _record(el)
+            records[record.id] = record
+    return records
+
+
 def load_document(path: Path) -> Document:
     """Read one TEI file of tei/ into the model the exports are made from."""
     root = parse(path)
@@ -279,11 +289,7 @@ def load_document(path: Path) -> Document:
         titles.setdefault(title.get(XML_LANG, "en"), norm_space("".join(title.itertext())))
     languages = {lang.get("ident"): norm_space(lang.text or lang.get("ident"))
                  for lang in header.iterfind(f".//{T}langUsage/{T}language")}
-    records = {}
-    for kind in REGISTER_PAGES:
-        for el in root.iterfind(f"{T}standOff//{T}{kind}"):
-            record = _record(el)
-            records[record.id] = record
+    records = _standoff_records(root)
     divisions = []
     body = root.find(f"{T}text/{T}body")
     for div in (body.iterfind(T + "div") if body is not None else ()):
@@ -368,9 +374,5 @@ def load_registers(project: Project, docs: Iterable[Document]) -> dict[str, Reco
     if root.tag != T + "TEI" or root.find(T + "standOff") is None:
         raise EditionError(Problem(path, 1, "the registers file has no TEI standOff",
                                    "run `edition encode` to rewrite tei/"))
-    records = {}
-    for kind in REGISTER_PAGES:
-        for el in root.iterfind(f"{T}standOff//{T}{kind}"):
-            record = _record(el)
-            records[record.id] = record
+    records = _standoff_records(root)
     return dict(sorted(records.items()))

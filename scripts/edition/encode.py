@@ -179,6 +179,19 @@ def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:
     return serialize(tree)
 
 
+def stage_with_neighbours(folder: Path, tei: Path, built: dict[str, bytes]) -> dict[str, Path]:
+    """Write the built TEI (by document id) into ``folder`` beside copies of the TEI files
+    of ``tei``: the neighbours the cross-document rules need. The written paths, by id."""
+    if tei.is_dir():
+        for existing in tei.glob("*.xml"):
+            shutil.copy2(existing, folder / existing.name)
+    paths = {}
+    for doc_id, data in built.items():
+        paths[doc_id] = folder / f"{doc_id}.xml"
+        paths[doc_id].write_bytes(data)
+    return paths
+
+
 def _gate(project: Project, registry: Registry, staged: dict[str, Path]) -> dict[str, list[Problem]]:
     """Validate staged files (both layers); the problems of each file that fails, by id,
     stated where the editor can act: the source line the failing element comes from."""
@@ -356,12 +369,7 @@ def _publish(project: Project, registry: Registry, changed: dict[str, bytes], re
         shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.tei))
     try:
-        for existing in project.tei.glob("*.xml"):  # neighbours for cross-document rules
-            shutil.copy2(existing, staging / existing.name)
-        staged = {}
-        for doc_id, data in changed.items():
-            staged[doc_id] = staging / f"{doc_id}.xml"
-            staged[doc_id].write_bytes(data)
+        staged = stage_with_neighbours(staging, project.tei, changed)
         if validate and staged:
             for doc_id, problems in _gate(project, registry, staged).items():
                 result.failed.setdefault(doc_id, []).extend(problems)

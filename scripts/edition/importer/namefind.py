@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..candidates import FUNCTION_WORDS, natasha_spans
+from ..candidates import FUNCTION_WORDS, natasha_spans, ordinary_russian_word, trim_ordinary_russian
 from ..names import matcher_for, morph_analyzer
 from ..registry import Registry
 from .align import ARCHIVAL_KINDS, Unit
@@ -40,6 +40,8 @@ HEAD_WORDS = frozenset(w for kind in ("org", "event") for w in KIND_WORDS[kind])
 NATASHA_KINDS = {"PER": "person", "LOC": "place", "ORG": "org"}
 MORPH_KINDS = (("Name", "person"), ("Surn", "person"), ("Patr", "person"),
                ("Geox", "place"), ("Orgn", "org"))
+# the grammemes that make a capitalised word a name here (not an ordinary word)
+PROPER_KINDS = tuple(g for g, _ in MORPH_KINDS)
 WORD = re.compile(r"\w+(?:[-\u2010\u2011'’]\w+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[\"“”«»„(\[]\s*|^\s*\d+[.)]\s*)$")
 # A form of address or a title just before a name says it names a person.
@@ -114,10 +116,7 @@ def _capitalised(text: str, lang: str) -> list[tuple[int, int]]:
             j += 1
         k = j
         if lang == "ru":
-            while run and ordinary_ru(run[0].group()):
-                run = run[1:]
-            while run and ordinary_ru(run[-1].group()):
-                run = run[:-1]
+            run = trim_ordinary_russian(run, PROPER_KINDS)
         if not run:
             continue
         first = run[0].group()
@@ -132,15 +131,6 @@ def _capitalised(text: str, lang: str) -> list[tuple[int, int]]:
 def _stop(word: str, stop: frozenset[str]) -> bool:
     # «ЛИ» in capitals is a name, «Ли» at a sentence's start the particle
     return word.casefold() in stop and not (word.isupper() and len(word) > 1)
-
-
-def ordinary_ru(word: str) -> bool:
-    if word.isupper():
-        return False
-    morph = morph_analyzer()
-    if not morph.word_is_known(word.lower()):
-        return False
-    return not any(any(g in p.tag for g, _ in MORPH_KINDS) for p in morph.parse(word))
 
 
 def _natasha(text: str) -> list[tuple[int, int, str]]:
@@ -246,7 +236,7 @@ def _name_like(piece: str, lang: str) -> bool:
         return not (len(words) == 1 and DEMONYM.search(piece) and not piece.isupper())
     if lang == "ru" and not piece.isupper():
         morph = morph_analyzer()
-        if len(words) == 1 and ordinary_ru(piece):
+        if len(words) == 1 and ordinary_russian_word(piece, PROPER_KINDS):
             return False
         parses = [morph.parse(w.lower())[0] for w in words]
         if all(p.tag.POS in ("ADJF", "PRTF") for p in parses) and \

@@ -262,7 +262,6 @@ class TextBuilder(FacsimileBuilder):
         else:  # pragma: no cover - the parser makes no other node
             raise TypeError(node)
 
-    # --- header ----------------------------------------------------------------------
 
 def _leading_number(nodes: list[Inline]) -> str | None:
     if nodes and isinstance(nodes[0], Text):
@@ -273,8 +272,6 @@ def _leading_number(nodes: list[Inline]) -> str | None:
             digits += ch
         return digits or None
     return None
-
-
 
 
 def _names(attributes: dict[str, str]) -> dict[str, str]:
