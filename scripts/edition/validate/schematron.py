@@ -42,12 +42,16 @@ XPATH1 = {
         "string-length($mine) * (string-length($mine) <= string-length($other)) "
         "+ string-length($other) * (string-length($mine) > string-length($other))",
     "min(($shorter, 19))": "$shorter * ($shorter <= 19) + 19 * ($shorter > 19)",
+    # E-ID-PATTERN: a division's notes before this one (XPath 1 has no "<<"; EXSLT's
+    # set:leading keeps those of a node-set, in document order, before a node of it).
+    "key('division-note', generate-id($division))[. << current()]":
+        "set:leading(key('division-note', generate-id($division)), current())",
     # E-RECORD-SOURCE: a source's text without its URLs.
     "replace(normalize-space(.), 'https?://[^ ]+', ' ')":
         "re:replace(normalize-space(.), 'https?://[^ ]+', 'g', ' ')",
 }
 EXSLT_NAMESPACES = {"str": "http://exslt.org/strings", "date": "http://exslt.org/dates-and-times",
-                    "re": "http://exslt.org/regular-expressions"}
+                    "re": "http://exslt.org/regular-expressions", "set": "http://exslt.org/sets"}
 
 
 def to_xpath1(expression: str) -> str:
