@@ -73,7 +73,8 @@ def bench(label: str, proj: Project, repeat: int) -> None:
     print(f"  {'PDF':<40} {'pages':>5} {'layouts':>7} {'KB':>5} {'CPU s':>6} {'wall s':>6}")
     for name, result in results.items():
         walls, cpus = per[name]
-        print(f"  {result.path.name:<40} {result.pages:>5} {result.layouts:>7} "
+        layouts = f"{result.layouts}{'+i' if result.index_alone else ''}"
+        print(f"  {result.path.name:<40} {result.pages:>5} {layouts:>7} "
               f"{result.path.stat().st_size / 1024:>5.0f} {statistics.median(cpus):>6.2f} "
               f"{statistics.median(walls):>6.2f}")
     print(f"  {'render_pdfs, the whole stage':<40} {'':>5} {'':>7} {'':>5} "

@@ -45,13 +45,15 @@ VOLUME_ID = "edition"
 PDF_VARIANT = "pdf/a-3b"
 FONT_FAMILIES = ("Noto Serif", "Noto Sans")
 MENTION_PREFIX = "m."  # print.xsl's mention anchors: m.{document}.{record}.{k}
+INDEX_ID = "index"  # print.xsl's index section; its registers are index.{register}
 ROW_MARK = ".row-"  # print.xsl's rows of the parallel text: {document}.row-{n}
 MAX_ROW_PASSES = 4
 
 
 @dataclass(frozen=True)
 class RenderedPdf:
-    """One PDF written: where, from which TEI files, how long it took."""
+    """One PDF written: where, from which TEI files, how long it took: ``layouts`` of the
+    whole (0: reused from the store), and whether its index was laid out alone after them."""
 
     path: Path
     sources: tuple[Path, ...]
@@ -59,6 +61,7 @@ class RenderedPdf:
     seconds: float
     layouts: int
     warnings: tuple[str, ...]
+    index_alone: bool = False
 
 
 # What the PDFs are made with, besides the TEI and the settings (their key).
@@ -246,6 +249,9 @@ class _Renderer:
 
     def render(self, sources: list[Path], target: Path, params: dict[str, str]) -> RenderedPdf:
         start = time.perf_counter()
+        # The first layout needs the index for its length only: its locators print "0",
+        # and the index is laid out again alone with their pages (_index).
+        params = {**params, "index-pages": "#placeholder"}
         with _weasyprint_warnings() as warnings:
             html = self._html(sources, params)
             document = self._layout(html, sources[0])
@@ -263,20 +269,42 @@ class _Renderer:
                 html = self._html(sources, params)
                 document = self._layout(html, sources[0])
                 layouts += 1
-            pages = _anchor_pages(document)
-            kept = _one_locator_per_page(pages)
-            if len(kept) < len(pages):
-                html = self._html(sources, {**params, "index-locators": " ".join(kept)})
-                document = self._layout(html, sources[0])
-                layouts += 1
-                moved = [a for a in kept if _anchor_pages(document).get(a) != pages[a]]
-                if moved:
-                    raise EditionError(Problem(target, None,
-                                               f"the index moved the text: {moved[:3]}",
-                                               "print.css must keep the index last"))
+            document, more, index_alone = self._index(document, sources, params, target)
+            layouts += more
             _write(document, sources, target)
         return RenderedPdf(target, tuple(sources), len(document.pages),
-                           time.perf_counter() - start, layouts, tuple(warnings))
+                           time.perf_counter() - start, layouts, tuple(warnings), index_alone)
+
+    def _index(self, document: Any, sources: list[Path], params: dict[str, str],
+               target: Path) -> tuple[Any, int, bool]:
+        """The document with its index, how many more layouts of the whole it took (0 or
+        1), and whether the index was laid out alone.
+
+        The first layout printed the index with a placeholder for each page number and
+        every mention. The index comes last and begins on a page of its own, so the pages
+        before it stay as they are whatever it lists: the index alone is laid out again,
+        with one anchor per record and page (a name often occurs more than once on a
+        page) and their page numbers as text, and its pages replace those of the first
+        layout. That holds while the contents (which give the first pages of the index
+        and of its registers) stay right: the registers must begin on the same pages as
+        in the first layout; else the whole is laid out again."""
+        pages = _anchor_pages(document)
+        if not pages:
+            return document, 0, False  # no index
+        kept = _one_locator_per_page(pages)
+        first = _index_start(document)
+        numbers = {"index-locators": " ".join(kept),
+                   "index-pages": " ".join(str(pages[a] + 1) for a in kept)}
+        alone = self._layout(self._html(sources, {**params, **numbers, "part": "index"}), sources[0],
+                             first_page=first + 1)
+        if _index_heads(alone, 0) == _index_heads(document, first):
+            return document.copy(document.pages[:first] + alone.pages), 0, True
+        whole = self._layout(self._html(sources, {**params, **numbers}), sources[0])
+        moved = [a for a in kept if _anchor_pages(whole).get(a) != pages[a]]
+        if moved:
+            raise EditionError(Problem(target, None, f"the index moved the text: {moved[:3]}",
+                                       "print.css must keep the index last"))
+        return whole, 1, True
 
     def _html(self, sources: list[Path], params: dict[str, str]) -> str:
         if len(sources) == 1:
@@ -284,11 +312,18 @@ class _Renderer:
         return transform(STYLESHEET, initial_template="volume", params={
             **params, "documents": [s.resolve() for s in sources]})
 
-    def _layout(self, html: str, source: Path) -> Any:
-        from weasyprint import HTML
+    def _layout(self, html: str, source: Path, first_page: int = 1) -> Any:
+        """``first_page``: the number the first page carries (the index laid out alone
+        goes on where the pages before it end)."""
+        from weasyprint import CSS, HTML
 
+        sheets = [self.css]
+        if first_page != 1:
+            # The page counter is incremented on every page but one whose style sets it.
+            sheets.append(CSS(string=f"@page :first {{ counter-reset: page {first_page} }}",
+                              font_config=self.fonts))
         return HTML(string=html, base_url=source.resolve().parent.as_uri() + "/").render(
-            stylesheets=[self.css], font_config=self.fonts)
+            stylesheets=sheets, font_config=self.fonts)
 
 
 def _rows_over_pages(document: Any) -> set[str]:
@@ -317,6 +352,23 @@ def _anchor_pages(document: Any) -> dict[str, int]:
     """Mention anchor -> index of the page it is on."""
     return {name: number for number, page in enumerate(document.pages)
             for name in page.anchors if name.startswith(MENTION_PREFIX)}
+
+
+def _index_start(document: Any) -> int:
+    """Index of the index's first page (print.xsl: the section "index")."""
+    return next(number for number, page in enumerate(document.pages) if INDEX_ID in page.anchors)
+
+
+def _index_heads(document: Any, start: int) -> dict[str, int]:
+    """The first page of the index and of each of its registers, counted from ``start``:
+    what the contents point to."""
+    heads: dict[str, int] = {}
+    for number, page in enumerate(document.pages[start:]):
+        for name in page.anchors:
+            if name == INDEX_ID or (name.startswith(f"{INDEX_ID}.")
+                                    and not name.startswith(f"{INDEX_ID}.entry.")):
+                heads.setdefault(name, number)
+    return heads
 
 
 def _one_locator_per_page(pages: dict[str, int]) -> list[str]:

@@ -39,11 +39,13 @@
   <xsl:template name="prt:index">
     <xsl:param name="docs" as="element(TEI)+"/>
     <xsl:param name="body" as="element()*"/>
+    <xsl:param name="volume" as="xs:boolean"/>
     <xsl:variable name="anchors" select="$body//Q{}span[@class = 'anchor']"/>
     <xsl:variable name="kept" select="if ($index-locators = '#all') then $anchors
                                       else $anchors[@id = $prt:kept-locators]"/>
     <xsl:if test="exists($anchors)">
-      <section class="index" id="index" data-running="Index">
+      <!-- The running head of the index's pages: the document's title, the volume's "Index". -->
+      <section class="index" id="index" data-running="{if ($volume) then 'Index' else edn:title($docs[1], 'en')}">
         <h2 class="index-head bm1">Index</h2>
         <p class="index-intro">Persons, places, organisations and events named in
           <xsl:value-of select="if (count($docs) = 1) then 'the document' else 'the documents'"/>
@@ -114,7 +116,9 @@
           <xsl:text> </xsl:text>
           <xsl:for-each select="$locators">
             <xsl:if test="position() gt 1">, </xsl:if>
-            <a class="locator" href="#{@id}"/>
+            <a class="locator" href="#{@id}">
+              <xsl:value-of select="if ($index-pages = '#placeholder') then '0' else $prt:locator-pages(@id)"/>
+            </a>
           </xsl:for-each>
         </span>
       </xsl:if>

@@ -61,6 +61,7 @@
       <xsl:call-template name="prt:index">
         <xsl:with-param name="docs" select="$docs"/>
         <xsl:with-param name="body" select="$body"/>
+        <xsl:with-param name="volume" select="$volume"/>
       </xsl:call-template>
     </xsl:variable>
     <html lang="en" class="{if ($volume) then 'volume' else 'single'}">
@@ -74,6 +75,7 @@
       <!-- data-edition: the left running head (print.css string-set). -->
       <body data-edition="{($edition-short-title[normalize-space()], $edition-title)[1]}">
         <xsl:choose>
+          <xsl:when test="$part = 'index'"/>
           <xsl:when test="$volume">
             <xsl:sequence select="$body"/>
           </xsl:when>

@@ -40,6 +40,16 @@
   <!-- Which mention anchors the index links to: '#all', or their ids separated by spaces
        (pdf.py passes one anchor per record and page, found by a first layout). -->
   <xsl:param name="index-locators" as="xs:string" select="'#all'"/>
+  <!-- The page numbers of the $index-locators, in their order, separated by spaces: the
+       index prints them as text (pdf.py passes them when it lays out the index alone,
+       $part). '': the layout fills them in (CSS target-counter). '#placeholder': each
+       prints "0", for a first layout that needs the index only for its length (a
+       target-counter would make WeasyPrint lay the index's pages out three times). -->
+  <xsl:param name="index-pages" as="xs:string" select="''"/>
+  <!-- 'all': the whole PDF; 'index': the same page with only the index in its body.
+       pdf.py lays out the whole once, then the index alone with the page numbers that
+       layout found, and puts the index's pages after the others (docs/performance.md). -->
+  <xsl:param name="part" as="xs:string" select="'all'"/>
 
   <!-- Rows (ids "{doc}.row-{n}") that print their notes at their end instead of as
        footnotes, separated by spaces. pdf.py lists a row here when the first layout
@@ -56,6 +66,15 @@
 
   <xsl:variable name="prt:kept-locators" as="xs:string*"
       select="if ($index-locators = '#all') then () else tokenize(normalize-space($index-locators), ' ')"/>
+  <!-- Mention anchor -> the page number printed for it ($index-pages), empty without them. -->
+  <xsl:variable name="prt:locator-pages" as="map(xs:string, xs:string)">
+    <xsl:variable name="pages" select="if ($index-pages = '#placeholder') then ()
+                                       else tokenize(normalize-space($index-pages), ' ')"/>
+    <xsl:if test="exists($pages) and count($pages) ne count($prt:kept-locators)">
+      <xsl:message terminate="yes">print.xsl: $index-pages needs one page number per $index-locators</xsl:message>
+    </xsl:if>
+    <xsl:sequence select="map:merge(for $i in 1 to count($pages) return map{$prt:kept-locators[$i]: $pages[$i]})"/>
+  </xsl:variable>
 
   <!-- The registers of the index, in order, with their headings. -->
   <xsl:variable name="prt:registers" as="map(xs:string, xs:string)*" select="(
