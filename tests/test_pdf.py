@@ -739,3 +739,30 @@ def test_the_title_pages_citation_gives_the_date_once(fixture: Build) -> None:
         dates = re.findall(r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
                            r"October|November|December) \d{4}", cite)
         assert dates and len(set(dates)) == len(dates), (tei.stem, cite)
+
+
+def test_the_whole_is_laid_out_again_when_the_index_alone_would_move_a_register(tmp_path: Path) -> None:
+    """The index is laid out alone after a first layout of the whole and its pages replace
+    the first ones; where that would leave the contents pointing at a wrong page for a
+    register (here: a first layout whose index is longer), the whole is laid out again,
+    and the PDF reads as the one laid out in one go."""
+    import edition.pdf as pdf_module
+
+    project = _project(tmp_path / "project", FIXTURE / "tei", FIXTURE / "edition.toml")
+    tei = project.tei_documents()[0]
+    params = pdf_module._edition_params(project)
+
+    class LongerFirstIndex(pdf_module._Renderer):
+        def _html(self, sources: list[Path], params: dict[str, str]) -> str:
+            html = super()._html(sources, params)
+            if params.get("index-pages") == "#placeholder":  # the first layout only
+                html = html.replace('<h2 class="index-head', '<div style="height: 230mm"></div>'
+                                    '<h2 class="index-head', 1)
+            return html
+
+    plain = pdf_module._Renderer().render([tei], tmp_path / "plain.pdf", params)
+    again = LongerFirstIndex().render([tei], tmp_path / "again.pdf", params)
+    assert (plain.layouts, plain.index_alone) == (1, True)
+    assert (again.layouts, again.index_alone) == (2, True)
+    assert Pdf(again.path).texts == Pdf(plain.path).texts
+    assert Pdf(again.path).links() == Pdf(plain.path).links()
