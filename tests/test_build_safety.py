@@ -167,6 +167,36 @@ def test_a_build_killed_at_any_point_then_rebuilt_equals_a_clean_build(
     assert trees == [(project.build / ".trees" / "current").resolve().name]
 
 
+def test_ctrl_c_during_the_pdfs_leaves_the_published_build_and_a_rebuild_equals_a_clean_build(
+        built: Project, tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the build's whole process group, as a terminal sends it) while
+    the PDFs are being laid out: the build stops, its workers with it, build/site is the
+    previous build's, and the next build publishes what a clean build publishes."""
+    project = copy_built(built, tmp_path / "project")
+    before = snapshot(project.build / "site")
+    description = first_description(project)
+    edit_register(project, description, description + "INTERRUPTED ")
+    mark = uuid.uuid4().hex
+    build = subprocess.Popen(command(project, "--jobs", "2"), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True,
+                             env={**os.environ, "EDITION_TEST_MARK": mark})
+    trees = project.build / ".trees"
+    deadline = time.monotonic() + 600
+    while not [t for t in trees.glob("tree-*/pdf/*.pdf")] and build.poll() is None:
+        assert time.monotonic() < deadline, "the PDF stage never began"
+        time.sleep(0.05)
+    assert build.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(build.pid, signal.SIGINT)
+    _, err = build.communicate(timeout=120)
+    assert build.returncode in (130, -signal.SIGINT), err
+    assert wait_gone(mark) == []
+    assert snapshot(project.build / "site") == before
+    assert run(project, "--no-pdf").returncode == 0
+    assert differences(snapshot(project.build / "site"),
+                       clean_build(project, tmp_path / "clean", "--no-pdf")) == []
+    assert [p.name for p in trees.iterdir() if p.name != "current"] == [(trees / "current").resolve().name]
+
+
 # --------------------------------------------------------------------- processes, temp
 
 def test_workers_die_with_a_killed_build_and_no_temporary_folder_is_left(tmp_path: Path) -> None:

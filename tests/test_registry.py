@@ -251,6 +251,17 @@ def test_non_wikidata_authority_needs_a_uri(tmp_path: Path) -> None:
     assert "needs a uri" in problem_of(tmp_path)[2]
 
 
+@pytest.mark.parametrize("uri", ["https://viaf.org/viaf/101 787139", "https://viaf"])
+def test_an_authority_uri_that_is_not_a_web_address_is_an_error(tmp_path: Path, uri: str) -> None:
+    """Not a validator failure later ("install what is missing") nor a link to a file named
+    after the part after the space: the registry says which record and what to write."""
+    write(tmp_path, "places.toml", MINIMAL + "[[korea.authority]]\ntype = \"viaf\"\n"
+          f"id = \"1\"\nverified = \"test\"\nuri = \"{uri}\"\n")
+    path, line, message = problem_of(tmp_path)
+    assert path.name == "places.toml" and line == 5
+    assert f"[korea]: authority viaf 1: uri {uri!r} is not a web address" in message
+
+
 def test_bad_place_element(tmp_path: Path) -> None:
     path = write(tmp_path, "places.toml", MINIMAL + "element = \"orgName\"\n")
     file, line, message = problem_of(tmp_path)

@@ -8,6 +8,7 @@ tables checked against the one definition."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -175,6 +176,19 @@ def test_a_bad_or_reserved_document_id_is_refused_by_new_and_by_encode(project: 
         (folder / "metadata.toml").write_text("", encoding="utf-8")
         done = edition(project.root, "encode")
         assert done.returncode == 1 and "Traceback" not in done.stderr and "document id" in done.stderr
+
+
+def test_a_document_folder_of_250_characters_is_left_out_of_the_build(project: Project) -> None:
+    """A long id made by hand (a copy of a good document, so only the id is wrong): at
+    build time it is reported at its folder and left out; the others are published."""
+    long_id = "1951-07-03-" + "a" * 239
+    shutil.copytree(project.documents / TELEGRAM, project.documents / long_id)
+    done = edition(project.root, "build", "--no-pdf")
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"{long_id}: error: the document id is 250 characters long; at most 64" in done.stderr
+    assert (project.build / "site" / "documents" / f"{TELEGRAM}.html").is_file()
+    assert not list((project.build / "site").rglob(f"*{'a' * 100}*"))
 
 
 def test_new_refuses_a_language_named_twice(project: Project) -> None:

@@ -184,6 +184,20 @@ def test_a_bare_doctype_is_accepted() -> None:
     assert etree.QName(tree.getroot()).localname == "TEI"
 
 
+def test_nesting_past_the_parsers_limit_is_one_finding_in_the_editors_terms(tmp_path: Path) -> None:
+    """libxml2 stops at 256 levels and advises XML_PARSE_HUGE, an option no editor can set:
+    the finding says what the limit is and what to do instead, and the other files are
+    still checked."""
+    deep = tmp_path / "deep.xml"
+    deep.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>'
+                    + "<div>" * 300 + "<p>x</p>" + "</div>" * 300 + "</body></text></TEI>\n",
+                    encoding="utf-8")
+    findings = v.validate_paths([deep, *VALID])
+    assert [(Path(f.file).name, f.rule, f.line) for f in findings] == [("deep.xml", "E-TOO-DEEP", 1)]
+    assert "nest more than 256 deep" in findings[0].message
+    assert "XML_PARSE_HUGE" not in findings[0].message + findings[0].hint
+
+
 def test_linked_file_with_entities_is_not_expanded_by_document(tmp_path: Path) -> None:
     # document() in the reply-date rule reads the other file through xmlsafe too.
     shutil.copy(FIXTURES / "doctype-entity.xml", tmp_path / "telegram.xml")
@@ -279,7 +293,7 @@ def test_odd_rules_are_documented_and_identified() -> None:
             assert check.get("diagnostics"), f"{spec.get('ident')}: an assert without a hint"
         assert f"`{spec.get('ident')}`" in docs
     for rule in ("E-NOT-XML", "E-NOT-TEI", "E-DOCTYPE-ENTITY", "E-EXTERNAL-ENTITY",
-                 "E-DOCTYPE-DECLARATIONS", "TEI-UNKNOWN-ELEMENT", "TEI-ELEMENT-NOT-ALLOWED",
+                 "E-DOCTYPE-DECLARATIONS", "E-TOO-DEEP", "TEI-UNKNOWN-ELEMENT", "TEI-ELEMENT-NOT-ALLOWED",
                  "TEI-ELEMENT-MISSING", "TEI-ATTRIBUTE-NOT-ALLOWED", "TEI-ATTRIBUTE-MISSING",
                  "TEI-ATTRIBUTE-VALUE", "TEI-DUPLICATE-ID", "TEI-TEXT-NOT-ALLOWED",
                  "TEI-CONTENT-VALUE", "TEI-NOT-WELL-FORMED", "TEI-INVALID"):

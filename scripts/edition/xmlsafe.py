@@ -20,6 +20,8 @@ from lxml import etree
 
 # libxml2 appends the position to its messages; we report it separately.
 _POSITION_SUFFIX = re.compile(r",\s*line \d+, column \d+\s*$")
+# libxml2's message past its nesting limit (without XML_PARSE_HUGE, which stays off).
+_EXCESSIVE_DEPTH = re.compile(r"Excessive depth in document: (\d+)")
 _DOCTYPE_WITH_SUBSET = re.compile(r"<!DOCTYPE\s+[^\s\[>]+\s*\[(?!\s*\])")
 _ENTITY_DECLARATION = re.compile(
     r"<!ENTITY\s+(?:%\s+)?(?P<name>[^\s\"']+)\s+(?P<external>SYSTEM|PUBLIC)?")
@@ -185,6 +187,14 @@ def parse_bytes(data: bytes, base_url: str | None = None) -> etree._ElementTree:
             ) from None
         message = _POSITION_SUFFIX.sub("", err.msg or str(err)).strip()
         column = err.offset + 1 if err.offset is not None else None
+        depth = _EXCESSIVE_DEPTH.match(message)
+        if depth:  # libxml2's advice (XML_PARSE_HUGE) is an option no editor can set
+            raise XmlProblem(
+                "E-TOO-DEEP", err.lineno, column,
+                f"elements nest more than {depth[1]} deep here, more than the XML parser reads",
+                f"Nest elements at most {depth[1]} deep (no TEI document needs more); close the "
+                "elements opened here, or split the text into sibling elements.",
+            ) from None
         raise XmlProblem(
             "E-NOT-XML", err.lineno, column,
             f"not well-formed XML: {message}",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..metaschema import URL_RE
 from . import facts
 from .fields import (
     AUTHORITY_FIELDS,
@@ -325,6 +326,11 @@ class RecordChecker:
             elif not isinstance(uri, str) or not uri.startswith(("http://", "https://")):
                 self.error("authority", f"authority {kind} {ident} needs a uri",
                            "add uri = \"https://…\" (only Wikidata uris are derived)")
+                continue
+            elif not URL_RE.match(uri):  # a space or a bare host: not an address a link can hold
+                self.error("authority", f"authority {kind} {ident}: uri {uri!r} is not a web address",
+                           "write the address as the authority gives it, without spaces, e.g. "
+                           "uri = \"https://viaf.org/viaf/101787139\"")
                 continue
             result.append(Authority(kind, ident, uri, verified.strip()))
         return tuple(result)
