@@ -1,7 +1,7 @@
 """Encode and validate time against the size of ONE document: does the work grow linearly?
 
 Usage: .venv/bin/python benchmarks/bench_scale.py [--paragraphs 1000,10000] [--mb 1,5,20]
-       [--work FOLDER] [--skip-validate]
+       [--work FOLDER] [--skip-validate] [--keep]
 
 For each size a throwaway project holds one synthetic document (Russian and English,
 aligned paragraph by paragraph) made of the shipped documents' paragraphs, repeated with
@@ -9,8 +9,12 @@ new labels, so that name matching, dates, notes and alignment do the work they d
 text. ``--paragraphs N`` makes N paragraphs a language; ``--mb M`` makes about M MB of
 transcription text (both languages together). Prints, per size: paragraphs, text MB, TEI
 MB, encode seconds (parse, annotate, build the TEI), validate seconds (Jing and the
-edition's rules on the written TEI), and seconds per 1,000 paragraphs, which stays flat
-when the cost is linear. Run small sizes first: `--paragraphs 250,500,1000`.
+edition's rules on the written TEI, side by side, as `edition validate` runs them), the
+two layers alone (rules s: the compiled rules in this process; Jing s: `--tei-only`, JVM
+start included), and seconds per 1,000 paragraphs, which stays flat when the cost is
+linear. Run small sizes first: `--paragraphs 250,500,1000`. The encode
+time is also printed to stderr as soon as it is known (a long validation may be stopped);
+``--keep`` keeps each size's project (its TEI in tei/) to validate again with other code.
 """
 
 from __future__ import annotations
@@ -79,17 +83,30 @@ def measure(folder: Path, paragraphs: int, validate: bool) -> dict[str, float]:
     sources = load_sources(project)
     data = encode_one(project, sources, doc.name)
     encode_s = time.perf_counter() - start
+    print(f"{paragraphs} paragraphs: encoded in {encode_s:.2f} s", file=sys.stderr, flush=True)
     (folder / "tei").mkdir(exist_ok=True)
     tei = folder / "tei" / f"{doc.name}.xml"
     tei.write_bytes(data)
-    validate_s = float("nan")
+    validate_s = rules_s = jing_s = float("nan")
     findings = 0
     if validate:
         start = time.perf_counter()
         findings = len(run_validate([tei]).findings)
         validate_s = time.perf_counter() - start
+        print(f"{paragraphs} paragraphs: validated in {validate_s:.2f} s", file=sys.stderr, flush=True)
+        # The two layers alone (validate runs them side by side): the rules in this
+        # process, compiled already; Jing with its JVM start.
+        from edition.validate import _read, _run_rules, edition_rules
+        document, _ = _read(tei)
+        start = time.perf_counter()
+        _run_rules(document, edition_rules())
+        rules_s = time.perf_counter() - start
+        start = time.perf_counter()
+        run_validate([tei], tei_only=True)
+        jing_s = time.perf_counter() - start
     return {"paragraphs": paragraphs, "text_mb": text_bytes / 1e6, "tei_mb": len(data) / 1e6,
-            "encode_s": encode_s, "validate_s": validate_s, "findings": findings}
+            "encode_s": encode_s, "validate_s": validate_s, "rules_s": rules_s, "jing_s": jing_s,
+            "findings": findings}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", default="", help="comma-separated sizes of text in MB")
     parser.add_argument("--work", type=Path, default=None, help="where to make the projects")
     parser.add_argument("--skip-validate", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep each size's project under --work")
     parser.add_argument("--code", type=Path, default=REPO / "scripts",
                         help="the scripts/ folder to import edition from (to compare versions)")
     args = parser.parse_args(argv)
@@ -108,14 +126,16 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [250, 500, 1000]
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))
     print(f"{'paragraphs':>10} {'text MB':>8} {'TEI MB':>7} {'encode s':>9} {'validate s':>10} "
-          f"{'enc s/1k':>8} {'val s/1k':>8} findings")
+          f"{'rules s':>8} {'Jing s':>7} {'enc s/1k':>8} {'val s/1k':>8} findings")
     for size in sizes:
         row = measure(work / f"p{size}", size, not args.skip_validate)
         per = 1000 / row["paragraphs"]
         print(f"{row['paragraphs']:>10} {row['text_mb']:>8.2f} {row['tei_mb']:>7.2f} "
-              f"{row['encode_s']:>9.2f} {row['validate_s']:>10.2f} {row['encode_s'] * per:>8.2f} "
+              f"{row['encode_s']:>9.2f} {row['validate_s']:>10.2f} {row['rules_s']:>8.2f} "
+              f"{row['jing_s']:>7.2f} {row['encode_s'] * per:>8.2f} "
               f"{row['validate_s'] * per:>8.2f} {row['findings']}", flush=True)
-        shutil.rmtree(work / f"p{size}", ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work / f"p{size}", ignore_errors=True)
     return 0
 
 

@@ -25,7 +25,7 @@ from .fingerprint import Store, code_hash, files_under, hash_bytes, hash_files, 
 from .markup import Block, Transcription, inline_witness, parse_file, witness_lines, witness_text
 from .metadata import DocumentMeta, EditionMeta, load_document, load_edition
 from .paths import REGISTERS_ID, Project
-from .progress import progress
+from .progress import note, progress
 from .proofread import proofread_file, proofread_registry
 from .registry import Registry
 from .sourcefiles import read_text
@@ -165,15 +165,32 @@ def _block_line_at(blocks: list[Block], column: int) -> int:
     return blocks[-1].line
 
 
+# A document with this much transcription text (all languages) takes seconds to encode
+# (about 15 s a MB, docs/performance.md): each of its stages is announced on stderr.
+LARGE_TEXT_BYTES = 1_000_000
+
+
+def _text_bytes(project: Project, doc: DocumentMeta) -> int:
+    paths = [project.documents / doc.id / f"{lang}.txt" for lang in doc.languages]
+    return sum(p.stat().st_size for p in paths if p.is_file())
+
+
 def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:
     doc = sources.corpus.get(doc_id)
     if doc is None:
         raise EditionError(Problem(project.documents / doc_id, None, "no such document",
                                    f"known documents: {', '.join(sources.corpus) or 'none'}"))
+    size = _text_bytes(project, doc)
+    large = size >= LARGE_TEXT_BYTES
     report = "report" in doc.archival.kind.lower()
-    texts = {lang: annotate(read_transcription(project, doc, lang), sources.registry, doc.date,
-                            report=report)
-             for lang in doc.languages}
+    texts: dict[str, Transcription] = {}
+    for lang in doc.languages:
+        if large:
+            note("encode", f"{doc_id} ({size / 1e6:.1f} MB of text): reading and annotating {lang}.txt")
+        texts[lang] = annotate(read_transcription(project, doc, lang), sources.registry, doc.date,
+                               report=report)
+    if large:
+        note("encode", f"{doc_id}: building the TEI")
     pages = witness_pages(project.documents / doc_id)
     tree = build_document(doc, texts, sources.registry, sources.edition, sources.corpus, pages)
     return serialize(tree)

@@ -1,7 +1,10 @@
-"""A one-line progress bar on the terminal for long stages (and silence elsewhere).
+"""Progress for long runs, on standard error.
 
-Shown only when standard error is a terminal and a stage has enough items to make the
-wait noticeable; logs and tests see nothing of it."""
+:func:`progress`: a one-line bar for stages of many items, shown only on a terminal (logs
+and tests see nothing of it). :func:`note`: a plain line for work that takes long by its
+size (a large document), written wherever standard error goes, so that a user or a log
+knows within seconds what the command is doing; callers decide by size, never by time,
+so that short runs stay silent."""
 
 from __future__ import annotations
 
@@ -26,3 +29,9 @@ def progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
     if shown:
         sys.stderr.write("\r" + " " * (len(label) + WIDTH + 24) + "\r")
         sys.stderr.flush()
+
+
+def note(command: str, message: str) -> None:
+    """``edition <command>: <message>`` on standard error, at once."""
+    sys.stderr.write(f"edition {command}: {message}\n")
+    sys.stderr.flush()

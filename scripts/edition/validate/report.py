@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import Project
+from ..progress import note
 from .files import _Document, _read, _shown, collect_files
 from .findings import LAYERS, Finding, ValidatorUnavailable
 from .jing import _Jing
-from .rules import _run_all_rules
+from .rules import _run_all_rules, is_long
 from .schematron import edition_rules
 
 
@@ -47,11 +48,18 @@ def validate(paths: list[Path], tei_only: bool = False) -> Report:
         if doc:
             documents.append(doc)
     rules = None if tei_only else edition_rules()
+    long = is_long(documents)
+    if long:
+        size = sum(len(d.data) for d in documents) / 1e6
+        note("validate", f"{len(documents):,} file(s), {size:,.1f} MB: "
+             + ("TEI P5 (Jing)" if tei_only else "TEI P5 (Jing) and the edition's rules"))
     jing = _Jing(documents) if documents else None
     try:
         if rules is not None:
             findings.extend(_run_all_rules(documents, rules))
         if jing:
+            if long:
+                note("validate", "waiting for Jing (TEI P5)")
             findings.extend(jing.findings())
     finally:
         if jing:

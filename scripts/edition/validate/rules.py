@@ -7,9 +7,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import xml.parsers.expat
+from collections.abc import Iterator
 
 from lxml import etree
 
+from ..progress import note
 from .confine import _CONFINED_TO, _unreadable_pointers
 from .files import _Document
 from .findings import SVRL_NS, Finding
@@ -50,7 +52,21 @@ def _locate(tree: etree._ElementTree, location: str) -> etree._Element | None:
 
 
 
+# Progress on stderr (edition.progress.note) for runs that take long by their size: a file
+# this large takes seconds for the rules (about 1 s a MB, docs/performance.md); a run of
+# this many files is announced every tenth of the way.
+LARGE_FILE_BYTES = 2_000_000
+MANY_FILES = 500
+
+
+def is_long(documents: list[_Document]) -> bool:
+    """Whether a run over these documents announces its progress."""
+    return len(documents) >= MANY_FILES or any(len(d.data) >= LARGE_FILE_BYTES for d in documents)
+
+
 def _run_rules(doc: _Document, rules: etree.XSLT) -> list[Finding]:
+    if len(doc.data) >= LARGE_FILE_BYTES:
+        note("validate", f"{doc.shown} ({len(doc.data) / 1e6:.1f} MB): the edition's rules")
     tree = doc.parse()
     early = _unreadable_pointers(doc, tree)
     _CONFINED_TO.append(os.path.dirname(os.path.realpath(doc.path)))
@@ -109,14 +125,25 @@ def _run_all_rules(documents: list[_Document], rules: etree.XSLT) -> list[Findin
     documents and the compiled rules, so nothing is parsed or compiled twice."""
     jobs = os.cpu_count() or 1
     if jobs < 2 or len(documents) < POOL_THRESHOLD:
-        return [f for doc in documents for f in _run_rules(doc, rules)]
+        return [f for chunk in _counted((_run_rules(doc, rules) for doc in documents), len(documents))
+                for f in chunk]
     global _POOL_DOCUMENTS
     _POOL_DOCUMENTS = documents
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            chunks = pool.map(_rules_at, range(len(documents)),
-                              chunksize=max(1, len(documents) // (jobs * 8)))
+            chunks = list(_counted(pool.imap(_rules_at, range(len(documents)),
+                                             chunksize=max(1, len(documents) // (jobs * 8))),
+                                   len(documents)))
     finally:
         _POOL_DOCUMENTS = []
     return [f for chunk in chunks for f in chunk]
+
+
+def _counted(results: Iterator[list[Finding]], total: int) -> Iterator[list[Finding]]:
+    """The results as they come, with a progress line every tenth of a run of MANY_FILES."""
+    step = max(1, total // 10) if total >= MANY_FILES else 0
+    for done, result in enumerate(results, 1):
+        yield result
+        if step and (done % step == 0 or done == total):
+            note("validate", f"the edition's rules: {done:,} of {total:,} files")
 
