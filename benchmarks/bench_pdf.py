@@ -6,10 +6,11 @@ Measures, in one process (the stage as `edition build` runs it: one font cache a
 parsed print.css for all PDFs of a run):
 - ``render_pdfs`` on the documents of tei/ (copied into a temporary project), repeated,
   as a whole; and each PDF (each document and the volume) alone: CPU and wall time, the
-  pages, the layouts WeasyPrint made (1 + passes for rows whose notes move to their end
-  + 1 for the index page numbers) and the file size;
-- for one document, where the time goes: print.xsl alone, one WeasyPrint layout, writing
-  the PDF/A-3b file.
+  pages, the layouts of the whole WeasyPrint made (1 + passes for rows whose notes move to
+  their end, + 1 where the index laid out alone would move a register; "+i": and the index
+  alone) and the file size;
+- for one document, where the time goes: print.xsl alone, one WeasyPrint layout of the
+  whole, the index laid out alone (print.xsl and layout), writing the PDF/A-3b file.
 ``--fixtures`` adds the invented documents of tests/fixtures/pdf (an aligned pair longer
 than a page, many notes).
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import logging
 import os
 import shutil
 import statistics
@@ -86,23 +88,55 @@ def breakdown(proj: Project, repeat: int) -> None:
     tei = proj.tei_documents()[-1]
     params = stage._edition_params(proj)
     renderer = stage._Renderer()
+    first = {**params, "index-pages": "#placeholder"}
     parts: dict[str, list[float]] = {"print.xsl (TEI -> print HTML)": [], "one WeasyPrint layout": [],
+                                     "the index alone (print.xsl + layout)": [],
                                      "write PDF/A-3b with the TEI attached": []}
     out = proj.build / "breakdown"
     out.mkdir(parents=True, exist_ok=True)
     for _ in range(repeat):
         start = time.process_time()
-        html = transform(stage.STYLESHEET, tei.resolve(), params=params)
+        html = transform(stage.STYLESHEET, tei.resolve(), params=first)
         parts["print.xsl (TEI -> print HTML)"].append(time.process_time() - start)
         start = time.process_time()
         document = renderer._layout(html, tei)
         parts["one WeasyPrint layout"].append(time.process_time() - start)
+        start = time.process_time()
+        document, _, _ = renderer._index(document, [tei], first, out / f"{tei.stem}.pdf")
+        parts["the index alone (print.xsl + layout)"].append(time.process_time() - start)
         start = time.process_time()
         stage._write(document, [tei], out / f"{tei.stem}.pdf")
         parts["write PDF/A-3b with the TEI attached"].append(time.process_time() - start)
     print(f"\nwhere the time goes, {tei.name} ({len(html) / 1024:.0f} KB of print HTML), CPU:")
     for label, t in parts.items():
         print(f"  {label:<42} min {min(t):6.2f} s   median {statistics.median(t):6.2f} s")
+    made = page_layouts(renderer, html, tei)
+    print(f"  the layout made {len(made)} pages for {max(made)}: pages {sorted(made)}")
+    print("  (WeasyPrint lays a page out again while a CSS target-counter on it is not known:")
+    print("  the contents point forward)")
+
+
+def page_layouts(renderer: stage._Renderer, html: str, tei: Path) -> list[int]:
+    """The page numbers WeasyPrint laid out in one layout, once for each time (its
+    progress log: "Creating layout - Page N", "(up-to-date)" when kept)."""
+    made: list[int] = []
+
+    class Count(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            text = record.getMessage()
+            if "Creating layout - Page" in text and "up-to-date" not in text:
+                made.append(int(text.rsplit(" ", 1)[1]))
+
+    logger = logging.getLogger("weasyprint.progress")
+    handler, level = Count(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        renderer._layout(html, tei)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return made
 
 
 def main() -> None:
