@@ -4,10 +4,11 @@ xslt/print.xsl turns TEI into print HTML; WeasyPrint lays it out with print/prin
 and writes PDF/A-3b with the TEI attached (relationship Source), tagged, with its
 metadata from the TEI. Nothing here knows a particular document.
 
-The index gets its page numbers from the layout (CSS target-counter). A name often
-occurs more than once on a page, so a first layout tells which mention anchors share a
-page; the stylesheet then links one anchor per record and page, and the second layout
-is the PDF. The index comes last, so the pages before it do not move between the two.
+The index gets its page numbers from the layout: a name often occurs more than once on
+a page, so the layout of the whole tells on which page each mention anchor lies, and the
+index, which comes last on pages of its own, is then laid out alone with one anchor per
+record and page and their numbers as text; its pages follow the others (_Renderer._index).
+The pages before the index do not depend on it, so the whole is laid out once.
 
 Deterministic: no clock is read. Dates come from the TEI (publicationStmt, revisionDesc),
 else from SOURCE_DATE_EPOCH, else the Unix epoch.
