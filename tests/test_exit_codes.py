@@ -114,6 +114,13 @@ def test_encode_into_a_read_only_tei_folder_exits_2_and_changes_nothing(tmp_path
     assert b"EDITED" in (project.tei / "registers.xml").read_bytes()
 
 
+def test_encode_with_nothing_to_write_succeeds_on_a_read_only_tei_folder(tmp_path: Path, capsys) -> None:
+    project = copy_project(tmp_path / "project")
+    with read_only(project.tei):
+        assert cli(["--root", str(project.root), "encode"]) == 0
+    assert "unchanged: tei/registers.xml" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("folder", ["source", "source/documents", "source/registry"])
 def test_import_into_a_read_only_folder_exits_2_and_writes_nothing(tmp_path: Path, capsys,
                                                                    folder: str) -> None:

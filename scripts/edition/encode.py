@@ -381,6 +381,8 @@ def _publish(project: Project, registry: Registry, changed: dict[str, bytes], re
     """Stage the changed files inside tei/, validate them there with their neighbours, and
     rename each that passes into place (listed in ``result.changed``). A file of tei/ is
     its old version or its new one, whole; OSError when tei/ cannot be written."""
+    if not changed:  # nothing to write: a read-only tei/ that is fresh is fine
+        return
     project.tei.mkdir(parents=True, exist_ok=True)
     for leftover in project.tei.glob(".staging-*"):  # from a run that was killed
         shutil.rmtree(leftover, ignore_errors=True)
