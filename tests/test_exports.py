@@ -137,10 +137,15 @@ def test_every_export_parses(exported: Exported) -> None:
 
 def test_the_report_counts_every_export_and_its_size(exported: Exported) -> None:
     assert set(exported.report.files) == {"cmif", "dts", "entities", "cite", "text", "search", "sitemap"}
-    for group, paths in exported.report.files.items():
-        assert paths, group
-        assert all(p.is_file() for p in paths), group
-        assert exported.report.size(group) > 0
+    for group, written in exported.report.files.items():
+        assert written.files > 0 and written.bytes > 0, group
+        assert exported.report.size(group) == written.bytes
+    on_disk = {"dts": exported.site / "data" / "dts", "cite": exported.site / "data" / "cite",
+               "text": exported.site / "text"}
+    for group, folder in on_disk.items():
+        files = [p for p in folder.rglob("*") if p.is_file()]
+        assert exported.report.files[group].files == len(files), group
+        assert exported.report.size(group) == sum(p.stat().st_size for p in files), group
     assert exported.report.seconds["search index"] > 0
 
 
@@ -594,7 +599,7 @@ def test_plain_text_per_language_matches_the_tei(
         exported: Exported, documents: dict[str, etree._ElementTree]) -> None:
     """Every unit's reading text (notes left out, corrections as corrected) is in the
     text file of its language, in document order."""
-    texts = exported.report.files["text"]
+    texts = list((exported.site / "text").glob("*.txt"))
     assert sorted(p.name for p in texts) == sorted(
         f"{doc_id}.{div.get(XML_LANG)}.txt" for doc_id, tree in documents.items()
         for div in tree.iterfind("tei:text/tei:body/tei:div[@xml:lang]", NS))

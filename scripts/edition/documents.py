@@ -8,6 +8,8 @@ neither of them, so that they do not depend on each other through it.
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -89,14 +91,14 @@ def plain_text(el: Any) -> str:
     return norm_space("".join(parts))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     text: str
     lang: str
     type: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """A registry record from a document's standOff."""
 
@@ -127,7 +129,7 @@ class Record:
         return next((text for code, text in self.descriptions if code == lang), None)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Unit:
     """An alignment unit: the finest citable passage, with its permalink id."""
 
@@ -140,23 +142,28 @@ class Unit:
     mentions: tuple[str, ...]  # record ids, in order of first mention
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Division:
     id: str
     lang: str
     type: str  # "edition" (the original) or "translation"
-    units: list[Unit]
+    units: list[Unit]  # empty in a document of the index (see DocumentIndex); size says how many
     corresp: tuple[str, ...]  # the divisions in other languages it corresponds to
+    size: int = -1  # how many units; -1: len(units)
+
+    def __post_init__(self) -> None:
+        if self.size < 0:
+            self.size = len(self.units)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Party:
     name: str
     refs: tuple[str, ...]  # local record ids
     uris: tuple[str, ...]  # authority URIs given in the TEI
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Action:
     type: str
     persons: tuple[Party, ...]
@@ -185,6 +192,22 @@ class Document:
     prev: list[str] = field(default_factory=list)
     has_notes: bool = False
     cite: CiteInfo = field(default_factory=CiteInfo)  # what a citation names (edition.citation)
+    # Record id -> the units that name it, in document order (what :meth:`units` would
+    # give, kept in a document of the index, which has no units).
+    unit_mentions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # In a document of the index: where the whole document is (DocumentIndex.full).
+    spooled: tuple[Path, int, int] | None = None
+
+    def full(self) -> Document:
+        """The document with its units: itself, or for a document of a
+        :class:`DocumentIndex`, the whole model read back from the index's spool."""
+        if self.spooled is None:
+            return self
+        path, offset, length = self.spooled
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            doc: Document = pickle.loads(handle.read(length))
+        return doc
 
     def title(self, lang: str = "en") -> str:
         return self.titles.get(lang) or next(iter(self.titles.values()), self.id)
@@ -209,8 +232,12 @@ class Document:
             (self.divisions[0] if self.divisions else None)
 
     def units(self) -> Iterator[Unit]:
-        for division in self.divisions:
+        for division in self.full().divisions:
             yield from division.units
+
+    def unit_languages(self) -> list[str]:
+        """The languages of its units, in order (without reading a spooled document)."""
+        return list(dict.fromkeys(d.lang for d in self.divisions if d.size))
 
 
 def _mentions_in(el: Any) -> list[str]:
@@ -277,8 +304,10 @@ def _standoff_records(root: Any) -> dict[str, Record]:
     return records
 
 
-def load_document(path: Path) -> Document:
-    """Read one TEI file of tei/ into the model the exports are made from."""
+def load_document(path: Path, shared: dict[Record, Record] | None = None) -> Document:
+    """Read one TEI file of tei/ into the model the exports are made from. ``shared``:
+    records already read from other documents; an equal record is kept once (every
+    document carries a copy of the records it names)."""
     root = parse(path)
     header = root.find(T + "teiHeader")
     if root.tag != T + "TEI" or header is None:
@@ -290,6 +319,8 @@ def load_document(path: Path) -> Document:
     languages = {lang.get("ident"): norm_space(lang.text or lang.get("ident"))
                  for lang in header.iterfind(f".//{T}langUsage/{T}language")}
     records = _standoff_records(root)
+    if shared is not None:
+        records = {rid: shared.setdefault(record, record) for rid, record in records.items()}
     divisions = []
     body = root.find(f"{T}text/{T}body")
     for div in (body.iterfind(T + "div") if body is not None else ()):
@@ -330,19 +361,31 @@ def load_document(path: Path) -> Document:
     text = root.find(T + "text")
     mentions = _mentions_in(text) if text is not None else []
     has_notes = text is not None and text.find(f".//{T}note[@type='editorial']") is not None
+    unit_mentions: dict[str, list[str]] = {}
+    for division in divisions:
+        for unit in division.units:
+            for rid in unit.mentions:
+                unit_mentions.setdefault(rid, []).append(unit.id)
     return Document(doc_id, path, titles, languages, divisions, authors, actions,
                     abstracts, keywords, published, records, mentions, prev, has_notes,
-                    cite_info(root))
+                    cite_info(root), {rid: tuple(ids) for rid, ids in unit_mentions.items()})
 
 
-def load_documents(project: Project) -> list[Document]:
+def load_documents(project: Project, spool: Path | None = None) -> list[Document]:
     """All documents of tei/, in reading order: by date, a reply after what it answers.
-    The registers file (tei/registers.xml) is not a document: see load_registers."""
+    The registers file (tei/registers.xml) is not a document: see load_registers.
+    ``spool``: a file to keep the documents' units in, for an edition too large to hold
+    them all (:class:`DocumentIndex`)."""
     files = project.tei_documents()
     if not files:
         raise EditionError(Problem(project.tei, None, "no TEI files to export",
                                    "run `edition encode` first"))
-    docs = [load_document(f) for f in files]
+    shared: dict[Record, Record] = {}
+    if spool is None:
+        docs = [load_document(f, shared) for f in files]
+    else:
+        index = DocumentIndex(spool)
+        docs = [index.add(load_document(f, shared)) for f in files]
     by_id = {d.id: d for d in docs}
 
     def depth(doc: Document, seen: frozenset[str] = frozenset()) -> int:
@@ -350,6 +393,28 @@ def load_documents(project: Project) -> list[Document]:
         return 1 + max((depth(by_id[p], seen | {doc.id}) for p in prev), default=-1)
 
     return sorted(docs, key=lambda d: (d.date or "9999", depth(d), d.id))
+
+
+class DocumentIndex:
+    """Documents without their units, the whole of each written to a spool file: what the
+    exports that span documents need (titles, dates, actions, records, which units name
+    which record) stays in memory; :meth:`Document.full` reads one document back, for the
+    exports made one document at a time (DTS passages, search records). The memory of an
+    export then grows with the number of documents, not with their text."""
+
+    def __init__(self, spool: Path) -> None:
+        self.spool = spool
+        spool.write_bytes(b"")
+
+    def add(self, doc: Document) -> Document:
+        data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+        with self.spool.open("ab") as handle:
+            offset = handle.tell()
+            handle.write(data)
+        light = copy.copy(doc)
+        light.divisions = [Division(d.id, d.lang, d.type, [], d.corresp, d.size) for d in doc.divisions]
+        light.spooled = (self.spool, offset, len(data))
+        return light
 
 
 def all_records(docs: Iterable[Document]) -> dict[str, Record]:

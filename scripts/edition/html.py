@@ -267,6 +267,58 @@ def _memo(store: Store | None, files: list[Path], key_of: Callable[[Path], str],
         yield path, text
 
 
+class Occurrence:
+    """Where a document names a registry record, as a register lists it (one of the
+    ``occurrences`` of html.xsl's summary). Slots, not a dict: a register of a large
+    edition holds hundreds of thousands of them."""
+
+    __slots__ = ("record", "anchor", "where", "lang", "n", "text", "pseudonym")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        for name in self.__slots__:
+            setattr(self, name, data.get(name))
+
+
+class _Summaries:
+    """The documents' summaries as the pages that span documents need them, each reduced
+    as it arrives: its plain texts are written into the site and dropped; records, and
+    texts that repeat (the encoding notes), are kept once however many documents carry
+    them; occurrences become slotted objects, one per place."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.docs: dict[Path, dict[str, Any]] = {}
+        self._shared: dict[str, Any] = {}
+
+    def _one(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._shared:
+            self._shared[key] = make()
+        return self._shared[key]
+
+    def add(self, tei_file: Path, text: str) -> None:
+        raw = json.loads(text)
+        doc_id = raw["id"]
+        (self.site / "tei").mkdir(exist_ok=True)
+        shutil.copyfile(tei_file, self.site / "tei" / f"{doc_id}.xml")
+        for lang, plain in raw.pop("texts").items():
+            _write(self.site / "text" / f"{doc_id}.{lang}.txt", plain)
+        records = [self._one("record\0" + json.dumps(r, sort_keys=True), lambda r=r: _markup(r))
+                   for r in raw.pop("records")]
+        seen: set[tuple[str, str]] = set()
+        occurrences = []
+        for occ in raw.pop("occurrences"):
+            place = (occ["record"], occ["anchor"])
+            if place not in seen:  # listed once per place (document, anchor)
+                seen.add(place)
+                occurrences.append(Occurrence(occ))
+        about = raw.pop("about_html", "")
+        data = _markup(raw)
+        data["records"] = records
+        data["occurrences"] = occurrences
+        data["about_html"] = self._one("about\0" + about, lambda: Markup(about)) if about else about
+        self.docs[tei_file] = data
+
+
 def _reading_order(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Documents by date, a reply after what it answers (depth along prev links), then id."""
     by_id = {d["id"]: d for d in docs}
@@ -281,20 +333,15 @@ def _reading_order(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _registers(docs: list[dict[str, Any]]) -> dict[str, list[Entry]]:
     """Entries per register, merged over documents by record id (each TEI file carries the
     records it mentions; the registry gives every file the same record), with occurrences
-    grouped by document and listed once per place (document, anchor)."""
+    grouped by document (each place once: _Summaries)."""
     entries: dict[str, Entry] = {}
     for doc in docs:
         for record in doc["records"]:
             entries.setdefault(record["id"], Entry(record))
-        seen: set[tuple[str, str]] = set()
         for occ in doc["occurrences"]:
-            entry = entries.get(occ["record"])
-            if entry is None or (occ["record"], occ["anchor"]) in seen:
-                continue
-            seen.add((occ["record"], occ["anchor"]))
-            lang_names = {lang["code"]: lang["name"] for lang in doc["languages"]}
-            entry.occurrences.setdefault(doc["id"], []).append(
-                {**occ, "lang_name": lang_names.get(occ["lang"], occ["lang"])})
+            entry = entries.get(occ.record)
+            if entry is not None:
+                entry.occurrences.setdefault(doc["id"], []).append(occ)
     registers: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries.values():
         registers[entry.record["register"]].append(entry)
@@ -319,6 +366,14 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+def _stream(path: Path, template: Any, **context: Any) -> None:
+    """Render a page into its file as the template produces it: a page that lists every
+    document or occurrence is never held whole (the same bytes as ``_write``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        template.stream(**context).dump(handle)
+
+
 def render_site(project: Project, out: Path | None = None, *, search: bool = False,
                 store: Store | None = None, jobs: int = 1, draft: bool = False) -> Path:
     """Render the whole site into ``out`` (default build/site/), replacing what was there.
@@ -340,11 +395,16 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
 
     # Two passes: the summaries first (they give the titles the pages' chain links need),
     # then the pages. Each result is kept in the store by a key of what it is made from.
+    # A summary is reduced as it arrives (see _Summaries): the texts are written out at
+    # once, and what the pages that span documents need is kept in one copy, so that the
+    # memory does not grow with the size of every document.
     tei = {path: hash_bytes(path.read_bytes()) for path in tei_files}
     code = code_hash(*CODE)
-    summaries = dict(_memo(store, tei_files, lambda p: hash_bytes("data", code, tei[p]),
-                           "html-data", lambda p: ("data", p, None, search, {}), jobs))
-    datas = {path: document_data_from(summaries.pop(path)) for path in tei_files}
+    reduced = _Summaries(site)
+    for path, text in _memo(store, tei_files, lambda p: hash_bytes("data", code, tei[p]),
+                            "html-data", lambda p: ("data", p, None, search, {}), jobs):
+        reduced.add(path, text)
+    datas = {path: reduced.docs[path] for path in tei_files}
     titles = {d["id"]: d["title"] for d in datas.values()}
 
     def neighbours(path: Path) -> dict[str, str]:
@@ -357,32 +417,23 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
                   "html-page", lambda p: ("page", p, settings, search, neighbours(p)), jobs)
     for tei_file, page in pages:
         _write(site / "documents" / f"{datas[tei_file]['id']}.html", page)
-    docs = []
-    for tei_file in tei_files:
-        data = datas[tei_file]
-        doc_id = data["id"]
-        (site / "tei").mkdir(exist_ok=True)
-        shutil.copyfile(tei_file, site / "tei" / f"{doc_id}.xml")
-        for lang, text in data["texts"].items():
-            _write(site / "text" / f"{doc_id}.{lang}.txt", text)
-        docs.append(data)
-    docs = _reading_order(docs)
+    docs = _reading_order(list(datas.values()))
 
     env = _environment()
     lang_names = {lang["code"]: lang["name"] for d in docs for lang in d["languages"]}
     common = {"settings": settings, "sections": sections(search), "root": "", "lang_names": lang_names,
               "csp": CSP, **page_context(project, tei_files[0], lang_names)}
-    _write(site / "index.html", env.get_template("index.html").render(
-        **common, documents=docs, titles=titles, page_title="Documents"))
+    _stream(site / "index.html", env.get_template("index.html"),
+            **common, documents=docs, titles=titles, page_title="Documents")
     registers = _registers(docs)
     for key, title in REGISTERS:
-        _write(site / f"{key}.html", env.get_template("register.html").render(
-            **common, register=key, page_title=title, entries=registers[key], titles=titles))
+        _stream(site / f"{key}.html", env.get_template("register.html"),
+                **common, register=key, page_title=title, entries=registers[key], titles=titles)
     about = list(dict.fromkeys(d["about_html"] for d in docs if d["about_html"]))
     published = max((d["published"] for d in docs if d.get("published")), default="")
-    _write(site / "about.html", env.get_template("about.html").render(
-        **common, page_title="About this edition", documents=docs, published=published,
-        version=__version__))
+    _stream(site / "about.html", env.get_template("about.html"),
+            **common, page_title="About this edition", documents=docs, published=published,
+            version=__version__)
     _write(site / "encoding.html", env.get_template("encoding.html").render(
         **common, page_title="How the documents are encoded", about=[Markup(a) for a in about]))
 

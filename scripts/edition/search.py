@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,7 @@ from .lifeline import die_with_parent
 from .metadata import EditionMeta, load_edition
 from .paths import PACKAGE_DIR, Project
 from .ui import Words
+from .written import Written
 
 SEARCH_DIR = PACKAGE_DIR / "search"
 INTERFACE_LANG = "en"
@@ -114,8 +116,19 @@ def search_records(docs: list[Document], registers: dict[str, Record],
     """Every record of the index, in a fixed order (documents in reading order, then the
     register sorted by id), so that the index comes out the same from the same TEI.
     ``words``: the interface's words, for results labelled in every interface language."""
-    records: list[SearchRecord] = []
+    return list(iter_search_records(docs, registers, words))
+
+
+def iter_search_records(docs: list[Document], registers: dict[str, Record],
+                        words: Words | None = None) -> Iterator[SearchRecord]:
+    """The records of :func:`search_records` one by one, as the index takes them."""
+    names_of: dict[str, str] = {}  # as _language_name gives them, without a search per unit
     for doc in docs:
+        for code, name in doc.languages.items():
+            names_of.setdefault(code, name)
+    for doc in docs:
+        doc = doc.full()  # noqa: PLW2901 - with its units, one document at a time
+        records: list[SearchRecord] = []
         titles = {lang: doc.title(lang) for lang in (words.langs if words else ())}
         for lang, title in doc.titles.items():
             parts = [title]
@@ -128,7 +141,7 @@ def search_records(docs: list[Document], registers: dict[str, Record],
                                         labels=_labels(words, titles, "search-document")))
         for division in doc.divisions:
             side = "original" if division.type == "edition" else "translation"
-            where = f"{_language_name(docs, division.lang)} {side}"
+            where = f"{names_of.get(division.lang, division.lang)} {side}"
             for unit in division.units:
                 if not unit.text:
                     continue
@@ -140,9 +153,9 @@ def search_records(docs: list[Document], registers: dict[str, Record],
                     f"{where}, ¶ {unit.n}" if unit.n else where, unit.text, names,
                     _labels(words, titles, f"{side}-label", f"lang:{division.lang}",
                             number=str(unit.n or ""))))
+        yield from records
     for record in registers.values():
-        records.extend(_register_records(record, docs, words))
-    return records
+        yield from _register_records(record, docs, words)
 
 
 def _register_records(record: Record, docs: list[Document], words: Words | None) -> list[SearchRecord]:
@@ -161,7 +174,7 @@ def _register_records(record: Record, docs: list[Document], words: Words | None)
 
 @dataclass
 class SearchReport:
-    files: list[Path] = field(default_factory=list)
+    files: Written = field(default_factory=Written)  # how many files, bytes
     languages: list[str] = field(default_factory=list)
     records: int = 0
     index_seconds: float = 0.0
@@ -221,35 +234,80 @@ def _reuse(previous: Path | None, target: Path, key: str) -> bool:
 
 def _write_bundles(out: Path, by_lang: dict[str, list[SearchRecord]],
                    previous: Path | None = None) -> int:
-    """Pagefind bundles per language (in parts, see PART_RECORDS), by Pagefind's own
+    """Pagefind bundles of the records of each language (see :class:`_Bundles`). Returns
+    how many parts were indexed."""
+    with _Bundles(out, list(by_lang), previous) as bundles:
+        for records in by_lang.values():
+            for record in records:
+                bundles.add(record)
+    return bundles.indexed
+
+
+class _Bundles:
+    """Pagefind bundles per language, in parts (see PART_RECORDS), by Pagefind's own
     indexer over a folder of record pages. (Its Python API answers each added page after a
-    fixed 0.1 s poll, which made the same index take 100 times as long.) A record's page is
-    named by its position, and its real URL, with the fragment a file name cannot carry,
-    is its "url" meta. ``previous``: the published site's search/pagefind/, whose parts
-    with an unchanged key are reused. Returns how many parts were indexed."""
-    indexed = 0
-    with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
-        for lang, records in by_lang.items():
-            for folder, part in zip(part_folders(lang, len(records)), _parts(records), strict=True):
-                key = _part_key(part)
-                if _reuse(previous, out / folder, key):
-                    continue
-                pages = Path(tmp) / folder
-                pages.mkdir()
-                for i, record in enumerate(part, 1):
-                    (pages / f"{i:05d}.html").write_text(record.html(), encoding="utf-8")
-                cmd = [sys.executable, "-m", "pagefind", "--site", str(pages),
-                       "--output-path", str(out / folder), "--silent"]
-                done = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=die_with_parent)
-                if done.returncode != 0 or not (out / folder / "pagefind-entry.json").is_file():
-                    raise EditionError(Problem(out / folder, None,
-                                               "Pagefind could not build the search index",
-                                               (done.stderr or done.stdout).strip()[-2000:]))
-                for name in UNUSED_BUNDLE_FILES:
-                    (out / folder / name).unlink(missing_ok=True)
-                (out / folder / PART_KEY).write_text(key, encoding="utf-8")
-                indexed += 1
-    return indexed
+    fixed 0.1 s poll, which made the same index take 100 times as long.) Records are added
+    one by one, in index order, and a part is indexed as soon as it is full: no more than
+    a part's records a language are held, whatever the size of the edition. A record's
+    page is named by its position, and its real URL, with the fragment a file name cannot
+    carry, is its "url" meta. ``previous``: the published site's search/pagefind/, whose
+    parts with an unchanged key are linked instead of indexed again."""
+
+    def __init__(self, out: Path, langs: list[str], previous: Path | None = None) -> None:
+        self.out = out
+        self.previous = previous
+        self.pending: dict[str, list[SearchRecord]] = {lang: [] for lang in langs}
+        self.parts = dict.fromkeys(langs, 0)
+        self.counts = dict.fromkeys(langs, 0)  # records per language
+        self.indexed = 0  # Pagefind runs; the other parts were reused unchanged
+        self._tmp = tempfile.TemporaryDirectory(prefix="edition-search-")
+
+    def __enter__(self) -> _Bundles:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        try:
+            if kind is None:
+                for lang, pending in self.pending.items():
+                    if pending or not self.parts[lang]:  # a language without records: one empty part
+                        self._index(lang)
+        finally:
+            self._tmp.cleanup()
+
+    def add(self, record: SearchRecord) -> None:
+        """Index ``record`` in its language's bundle; one of a language no bundle is for
+        is left out."""
+        pending = self.pending.get(record.lang)
+        if pending is None:
+            return
+        pending.append(record)
+        self.counts[record.lang] += 1
+        if len(pending) == PART_RECORDS:
+            self._index(record.lang)
+
+    def _index(self, lang: str) -> None:
+        part = self.pending[lang]
+        self.parts[lang] += 1
+        folder = lang if self.parts[lang] == 1 else f"{lang}-{self.parts[lang]}"
+        key = _part_key(part)
+        if not _reuse(self.previous, self.out / folder, key):
+            pages = Path(self._tmp.name) / folder
+            pages.mkdir()
+            for i, record in enumerate(part, 1):
+                (pages / f"{i:05d}.html").write_text(record.html(), encoding="utf-8")
+            cmd = [sys.executable, "-m", "pagefind", "--site", str(pages),
+                   "--output-path", str(self.out / folder), "--silent"]
+            done = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=die_with_parent)
+            if done.returncode != 0 or not (self.out / folder / "pagefind-entry.json").is_file():
+                raise EditionError(Problem(self.out / folder, None,
+                                           "Pagefind could not build the search index",
+                                           (done.stderr or done.stdout).strip()[-2000:]))
+            shutil.rmtree(pages)
+            for name in UNUSED_BUNDLE_FILES:
+                (self.out / folder / name).unlink(missing_ok=True)
+            (self.out / folder / PART_KEY).write_text(key, encoding="utf-8")
+            self.indexed += 1
+        part.clear()
 
 
 def _environment() -> Environment:
@@ -278,20 +336,12 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
     report = SearchReport()
     registers = records if records is not None else load_registers(project, docs)
     tei_files = project.tei_documents()
+    codes = list(dict.fromkeys(lang for doc in docs for lang in doc.unit_languages()))
     words = None
     if tei_files:
-        codes = dict.fromkeys(unit.lang for doc in docs for unit in doc.units())
         words = Words.load(STYLESHEET, tei_files[0], {code: _language_name(docs, code) for code in codes})
-    entries = search_records(docs, registers, words)
-    report.records = len(entries)
-    by_lang: dict[str, list[SearchRecord]] = {}
-    for lang in dict.fromkeys(unit.lang for doc in docs for unit in doc.units()):
-        by_lang[lang] = []
-    for entry in entries:
-        if entry.lang in by_lang:
-            by_lang[entry.lang].append(entry)
     # The interface language's bundle first: it is the one a reader most likely types in.
-    order = sorted(by_lang, key=lambda code: (code != INTERFACE_LANG, code))
+    order = sorted(codes, key=lambda code: (code != INTERFACE_LANG, code))
     report.languages = order
 
     out = site / "search"
@@ -305,11 +355,19 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
         available = False
         report.warning = ("search: the Python package pagefind is not installed, so the site has no "
                           "search index; run scripts/setup.sh (or .venv/bin/pip install -e .) to install it")
+    # The records go to Pagefind as they are made, a part at a time (_Bundles).
+    start = time.perf_counter()
+    old = previous / "search" / "pagefind" if previous is not None else None
+    counts = dict.fromkeys(order, 0)
+    with _Bundles(out / "pagefind", order if available else [],
+                  old if old is not None and old.is_dir() else None) as bundles:
+        for entry in iter_search_records(docs, registers, words):
+            report.records += 1
+            if entry.lang in counts:
+                counts[entry.lang] += 1
+                bundles.add(entry)
     if available:
-        start = time.perf_counter()
-        old = previous / "search" / "pagefind" if previous is not None else None
-        report.parts_indexed = _write_bundles(out / "pagefind", {lang: by_lang[lang] for lang in order},
-                                              old if old is not None and old.is_dir() else None)
+        report.parts_indexed = bundles.indexed
         report.index_seconds = time.perf_counter() - start
 
     for asset in ("search.js", "search-file.js", "search.css"):
@@ -319,7 +377,7 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
         "languages": [{"code": code, "name": _language_name(docs, code),
                        "bundle": f"search/pagefind/{code}/",
                        "parts": [f"search/pagefind/{folder}/"
-                                 for folder in part_folders(code, len(by_lang[code]))[1:]]}
+                                 for folder in part_folders(code, counts[code])[1:]]}
                       for code in order],
     }
     # The site's policy (edition.html), plus WebAssembly: Pagefind searches in WASM.
@@ -330,5 +388,7 @@ def render_search(project: Project, site: Path | None = None, *, docs: list[Docu
         csp=content_security_policy(wasm=True),
         config=config, languages=[c["name"] for c in config["languages"]])
     (site / "search.html").write_text(page, encoding="utf-8", newline="\n")
-    report.files = sorted(p for p in out.rglob("*") if p.is_file()) + [site / "search.html"]
+    for folder, _dirs, names in os.walk(out):
+        report.files.add_all(Path(folder) / name for name in names)
+    report.files.add(site / "search.html")
     return report

@@ -28,6 +28,7 @@ sitemap; :mod:`.files` writes them. This module only runs them in order.
 from __future__ import annotations
 
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,7 @@ from .cmif import cmif, missing_authorities
 from .csl import csl
 from .dts import write_dts
 from .entities import entities
-from .files import write_bytes, write_json
+from .files import Written, write_bytes, write_json
 from .ris import ris
 from .sitemap import sitemap
 from .urls import Urls
@@ -54,17 +55,17 @@ __all__ = ["ExportReport", "render_exports"]
 @dataclass
 class ExportReport:
     site: Path
-    files: dict[str, list[Path]] = field(default_factory=dict)
+    files: dict[str, Written] = field(default_factory=dict)  # per group: how many, bytes
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def size(self, group: str) -> int:
-        return sum(p.stat().st_size for p in self.files.get(group, []))
+        return self.files[group].bytes if group in self.files else 0
 
     def summary(self) -> str:
-        parts = [f"{group} {len(paths)} files {self.size(group) / 1024:.0f} KiB"
+        parts = [f"{group} {written.files} files {written.bytes / 1024:.0f} KiB"
                  + (f" {self.seconds[group]:.2f} s" if group in self.seconds else "")
-                 for group, paths in self.files.items()]
+                 for group, written in self.files.items()]
         return "\n".join(["exports: " + "; ".join(parts), *self.warnings])
 
 
@@ -82,9 +83,17 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     if not site.is_dir():
         raise EditionError(Problem(site, None, "the site has not been rendered",
                                    "run `edition build` (the HTML stage writes the site first)"))
+    # Documents without their units (in a spool file in the build's temporary folder):
+    # the exports made per document read them back one at a time.
+    with tempfile.TemporaryDirectory(prefix="edition-documents-") as spool:
+        return _render(project, site, Path(spool) / "documents.pickle", with_search, previous, store, draft)
+
+
+def _render(project: Project, site: Path, spool: Path, with_search: bool, previous: Path | None,
+            store: Store | None, draft: bool) -> ExportReport:
     edition = load_edition(project.edition_file)
     urls = Urls("" if draft else edition.base_url)
-    docs = load_documents(project)
+    docs = load_documents(project, spool)
     records = load_registers(project, docs)
     report = ExportReport(site)
 
@@ -97,7 +106,7 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
                                "and need the public address); citations carry no URL")
     else:
         start = time.perf_counter()
-        report.files["cmif"] = [write_bytes(data / "cmif.xml", cmif(docs, edition, urls, records))]
+        report.files["cmif"] = _one(write_bytes(data / "cmif.xml", cmif(docs, edition, urls, records)))
         report.seconds["cmif"] = time.perf_counter() - start
         report.warnings.extend(missing_authorities(docs, records))
 
@@ -106,21 +115,23 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
     report.seconds["dts"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    report.files["entities"] = [write_json(data / "entities.jsonld", entities(docs, urls, records))]
+    report.files["entities"] = _one(write_json(data / "entities.jsonld", entities(docs, urls, records)))
     report.seconds["entities"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    cite = []
+    cite = report.files["cite"] = Written()
     for doc in docs:
-        cite.append(write_json(data / "cite" / f"{doc.id}.json", csl(doc, edition, urls)))
-        cite.append(write_bytes(data / "cite" / f"{doc.id}.bib", bibtex(doc, edition, urls).encode("utf-8")))
-        cite.append(write_bytes(data / "cite" / f"{doc.id}.ris", ris(doc, edition, urls).encode("utf-8")))
-    combined = "\n".join(bibtex(doc, edition, urls) for doc in docs)
-    cite.append(write_bytes(data / "cite" / "edition.bib", combined.encode("utf-8")))
-    report.files["cite"] = cite
+        cite.add(write_json(data / "cite" / f"{doc.id}.json", csl(doc, edition, urls)))
+        cite.add(write_bytes(data / "cite" / f"{doc.id}.bib", bibtex(doc, edition, urls).encode("utf-8")))
+        cite.add(write_bytes(data / "cite" / f"{doc.id}.ris", ris(doc, edition, urls).encode("utf-8")))
+    with open(data / "cite" / "edition.bib", "wb") as combined:  # every document: written as made
+        for i, doc in enumerate(docs):
+            combined.write((("\n" if i else "") + bibtex(doc, edition, urls)).encode("utf-8"))
+    cite.add(data / "cite" / "edition.bib")
     report.seconds["cite"] = time.perf_counter() - start
 
-    report.files["text"] = sorted((site / "text").glob("*.txt")) if (site / "text").is_dir() else []
+    report.files["text"] = Written()
+    report.files["text"].add_all((site / "text").glob("*.txt") if (site / "text").is_dir() else ())
 
     if with_search:
         start = time.perf_counter()
@@ -134,6 +145,12 @@ def render_exports(project: Project, site: Path | None = None, *, with_search: b
 
     if not draft:
         start = time.perf_counter()
-        report.files["sitemap"] = [write_bytes(site / "sitemap.xml", sitemap(site, docs, urls))]
+        report.files["sitemap"] = _one(write_bytes(site / "sitemap.xml", sitemap(site, docs, urls)))
         report.seconds["sitemap"] = time.perf_counter() - start
     return report
+
+
+def _one(path: Path) -> Written:
+    written = Written()
+    written.add(path)
+    return written

@@ -21,7 +21,7 @@ from ..metadata import EditionMeta
 from ..tei.citation import PASSAGE_UNIT, UNIT_NAMES, VERSION_UNIT
 from . import files
 from . import urls as urls_module
-from .files import write_bytes, write_json, xml_bytes
+from .files import Written, write_bytes, write_json, xml_bytes
 from .urls import Urls
 
 DTS_NS = "https://w3id.org/api/dts#"
@@ -131,13 +131,15 @@ def _citation_tree(doc: Document, urls: Urls) -> list[CitableNode]:
     return tops
 
 
-def _cite_structure(tops: list[CitableNode]) -> list[dict[str, Any]]:
+def _cite_structure(doc: Document) -> list[dict[str, Any]]:
+    """The citeStructure of the tree :func:`_citation_tree` makes: a version level, with a
+    passage level below it when a version has units. From the divisions alone, so that it
+    is the same from a document of the index (documents.DocumentIndex), without units."""
     structure: dict[str, list[str]] = {}
-    for top in tops:
-        kinds = structure.setdefault(top.cite_type, [])
-        for child in top.children:
-            if child.cite_type not in kinds:
-                kinds.append(child.cite_type)
+    for division in doc.divisions:
+        kinds = structure.setdefault(VERSION_UNIT, [])
+        if division.size and PASSAGE_UNIT not in kinds:
+            kinds.append(PASSAGE_UNIT)
     return [{"@type": "CiteStructure", "citeType": kind,
              "citeStructure": [{"@type": "CiteStructure", "citeType": c} for c in children]}
             for kind, children in structure.items()]
@@ -202,7 +204,7 @@ def _dublin_core_document(doc: Document, edition: EditionMeta) -> dict[str, Any]
 
 
 def _dts_resource(doc: Document, edition: EditionMeta, urls: Urls, paths: DtsPaths,
-                  tops: list[CitableNode], full: bool = True) -> dict[str, Any]:
+                  full: bool = True) -> dict[str, Any]:
     """The Resource as the Collection endpoint gives it (`full`), or as every Navigation
     response must repeat it: then only the members the specification requires of a
     Resource there (as in its own examples), since that copy is in every navigation file
@@ -212,7 +214,7 @@ def _dts_resource(doc: Document, edition: EditionMeta, urls: Urls, paths: DtsPat
         tree["description"] = ("Language versions of the document (the original first), each "
                                "divided into alignment units: the passages the edition aligns "
                                "across languages and gives permalinks to.")
-    tree["citeStructure"] = _cite_structure(tops)
+    tree["citeStructure"] = _cite_structure(doc)
     resource: dict[str, Any] = {"@id": doc.id, "@type": "Resource"}
     if full:
         resource.update({"title": doc.title("en"), "totalParents": 1, "totalChildren": 0})
@@ -280,7 +282,7 @@ def dts_collections(docs: list[Document], edition: EditionMeta,
         "document": paths.document_template,
     }
     root = _dts_root(docs, edition, urls, paths)
-    members = [_dts_resource(doc, edition, urls, paths, _citation_tree(doc, urls)) for doc in docs]
+    members = [_dts_resource(doc, edition, urls, paths) for doc in docs]
     for coll_id in (None, DTS_ROOT):
         yield paths.collection_file(coll_id), {**context, **root, "member": members}
         yield paths.collection_file(coll_id, "parents"), {**context, **root, "member": []}
@@ -297,8 +299,9 @@ def dts_document(doc: Document, edition: EditionMeta,
     reuses them from the previous build when neither changed)."""
     paths = DtsPaths(urls)
     context = _context(urls)
+    doc = doc.full()
     tops = _citation_tree(doc, urls)
-    resource = _dts_resource(doc, edition, urls, paths, tops, full=False)
+    resource = _dts_resource(doc, edition, urls, paths, full=False)
     for ref, down, units in navigation_calls(tops):
         name = paths.navigation_file(doc.id, ref.identifier if ref else None, down)
         nav: dict[str, Any] = {
@@ -358,7 +361,7 @@ def _dts_fragment(root: Any, source: Any) -> bytes:
 
 
 def write_dts(docs: list[Document], edition: EditionMeta, urls: Urls, folder: Path,
-               previous: Path | None, store: Store | None) -> list[Path]:
+               previous: Path | None, store: Store | None) -> Written:
     """Write the DTS API into ``folder``. A document's own files (dts_document) are
     hard-linked from the previous build's when the store knows them under the same key,
     i.e. when its TEI file, the base URL and this module are unchanged: after one
@@ -370,7 +373,8 @@ def write_dts(docs: list[Document], edition: EditionMeta, urls: Urls, folder: Pa
             return write_json(folder / rel, content, compact=rel.startswith("navigation/"))
         return write_bytes(folder / rel, content)
 
-    written = [write(rel, content) for rel, content in dts_collections(docs, edition, urls)]
+    written = Written()
+    written.add_all(write(rel, content) for rel, content in dts_collections(docs, edition, urls))
     code = code_hash(*DTS_CODE)
     earlier = previous / "data" / "dts" if previous is not None else None
     for doc in docs:
@@ -379,10 +383,10 @@ def write_dts(docs: list[Document], edition: EditionMeta, urls: Urls, folder: Pa
         if names is not None and earlier is not None:
             linked = _link_all(earlier, folder, json.loads(names))
             if linked is not None:
-                written.extend(linked)
+                written.add_all(linked)
                 continue
         made = [write(rel, content) for rel, content in dts_document(doc, edition, urls)]
-        written.extend(made)
+        written.add_all(made)
         if store is not None:
             store.put("dts-files", key,
                       json.dumps([p.relative_to(folder).as_posix() for p in made]).encode("utf-8"))

@@ -27,10 +27,7 @@ def occurrences(docs: list[Document], urls: Urls) -> dict[str, list[dict[str, An
     record the document names only in its header (sender, addressee) has no parts."""
     found: dict[str, list[dict[str, Any]]] = {}
     for doc in docs:
-        units: dict[str, list[str]] = {}
-        for unit in doc.units():
-            for rid in unit.mentions:
-                units.setdefault(rid, []).append(urls.unit(doc.id, unit.id))
+        units = {rid: [urls.unit(doc.id, uid) for uid in ids] for rid, ids in doc.unit_mentions.items()}
         named = dict.fromkeys([*doc.mentions, *doc.records, *(r for a in doc.actions
                                                                 for p in (*a.persons, *a.places)
                                                                 for r in p.refs)])

@@ -9,6 +9,9 @@ from typing import Any
 from lxml import etree
 
 from ..documents import XML_ID, T
+from ..written import Written
+
+__all__ = ["Written", "el", "write_bytes", "write_json", "xml_bytes"]
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
