@@ -1,7 +1,9 @@
-"""How long the build takes, stage by stage and whole, for 1, 100 and 1,000 documents.
+"""How long the build takes and how much memory each kind of process needs, stage by
+stage and whole, for 1 to 10,000 documents.
 
     .venv/bin/python benchmarks/bench_build.py [--sizes 1,100,1000] [--pdf-max 10]
-                                               [--jobs N] [--work DIR]
+                                               [--jobs N] [--work DIR] [--stages-max 1000]
+                                               [--cluster-max 1000] [--scheduler ADDRESS]
 
 Prints figures and a markdown table; asserts nothing. For each size N a project of N
 synthetic documents is generated (benchmarks/generate.py) and measured twice:
@@ -12,10 +14,23 @@ synthetic documents is generated (benchmarks/generate.py) and measured twice:
    (edition.html.render_site), PDF (edition.pdf.render_pdfs, no volume; only for
    N <= --pdf-max, as PDF is the slow stage). Side by side in the same process, the floor
    for the HTML stage: saxonche parsing each TEI file, and an identity transform of it.
-2. The command: `edition --root P build` from a clean tree (with --no-pdf for
+   Only for N <= --stages-max (the stages of 10,000 documents in one process take as long
+   as the build).
+2. The command: `edition --root P build --draft` from a clean tree (with --no-pdf for
    N > --pdf-max), then the same command again with nothing changed (no-op rebuild), then
-   after an editorial note was added to one document (one-document rebuild). Peak RSS of
-   the command is from os.wait4 (the process and the children it waited for).
+   after an editorial note was added to one document (one-document rebuild). While each
+   runs, its process tree is sampled every 0.5 s (benchmarks/proctree.py): per kind of
+   process (the build process, pool workers, Java/Jing, Pagefind, dask workers) the peak
+   RSS of the largest one and the CPU seconds of all; the largest process by os.wait4
+   checks the sampling.
+3. For N <= --cluster-max: the same clean build of a fresh copy of the project on a Dask
+   cluster, `edition build --scheduler ADDRESS`: --scheduler's, or a
+   distributed.LocalCluster the benchmark starts (--jobs worker processes, one thread
+   each), whose worker processes are sampled as "dask workers".
+
+At the end: the tables (per size; per run and process kind) and, for the smallest and
+largest sizes measured, the ratio of each kind's peak memory (the issue's target: no
+process's peak grows more than 1.5x from 1,000 to 10,000 documents).
 """
 
 from __future__ import annotations
@@ -31,6 +46,10 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from proctree import KINDS, KindFigures, run_sampled  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 EDITION = REPO / ".venv" / "bin" / "edition"
@@ -88,19 +107,6 @@ def _stages(folder: Path, pdf: bool) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------- parent: driver
 
-def _run(cmd: list[str]) -> tuple[float, float, int, str]:
-    """Wall seconds, peak RSS MiB (process + waited children), exit code, output tail."""
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        log.seek(0)
-        tail = log.read().decode("utf-8", "replace").strip().splitlines()[-2:]
-    return seconds, usage.ru_maxrss / 1024, proc.returncode, " / ".join(tail)
-
-
 def _edit_one(folder: Path) -> Path:
     """Add an editorial note to one paragraph of one document (markup only, so the
     witness check still passes): what an editor fixing a comma looks like to the build."""
@@ -144,6 +150,56 @@ def _fmt(value: float | None, unit: str = "s") -> str:
     return f"{value:.2f} s"
 
 
+def _kinds_row(kinds: dict[str, KindFigures]) -> dict[str, Any]:
+    return {kind: {"peak_mib": f.peak_rss / 2**20, "cpu_s": f.cpu_seconds, "processes": len(f.processes)}
+            for kind, f in kinds.items() if f.processes}
+
+
+def _command(folder: Path, args: argparse.Namespace, pdf: bool, scheduler: str | None = None) -> list[str]:
+    # --draft: the generated project copies an edition.toml that may name no public
+    # address yet; a draft build does the same work but the harvesters' CMIF and sitemap.
+    cmd = [str(EDITION), "--root", str(folder), "build", "--draft"]
+    if args.jobs:
+        cmd += ["--jobs", str(args.jobs)]
+    if not pdf:
+        cmd.append("--no-pdf")
+    if scheduler:
+        cmd += ["--scheduler", scheduler]
+    return cmd
+
+
+def _measure(label: str, size: int, cmd: list[str], log: Path,
+             extra_roots: Any = list) -> dict[str, Any]:
+    seconds, code, wait4_peak, kinds = run_sampled(cmd, log, extra_roots)
+    tail = " / ".join(log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-2:])
+    run = {"seconds": seconds, "exit": code, "largest_mib": wait4_peak / 2**20, "kinds": _kinds_row(kinds)}
+    per_kind = "; ".join(f"{k} {v['peak_mib']:.0f} MiB, {v['cpu_s']:.1f} s CPU, {v['processes']} proc"
+                         for k, v in run["kinds"].items())
+    print(f"[{size}] {label}: {seconds:.2f} s, exit {code}, largest process {run['largest_mib']:.0f} MiB "
+          f"(wait4); {per_kind}; {tail}", flush=True)
+    return run
+
+
+class _Cluster:
+    """A LocalCluster of worker processes (one thread each), started for the benchmark."""
+
+    def __init__(self, workers: int) -> None:
+        from distributed import LocalCluster
+
+        self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                    dashboard_address=None)
+        self.address = self.cluster.scheduler_address
+
+    def pids(self) -> list[int]:
+        import psutil
+
+        me = psutil.Process()
+        return [child.pid for child in me.children() if "edition" not in " ".join(child.cmdline())]
+
+    def close(self) -> None:
+        self.cluster.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,100,1000")
@@ -151,6 +207,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="render PDFs only for projects of at most this many documents")
     parser.add_argument("--jobs", type=int, default=None, help="passed to `edition build -j`")
     parser.add_argument("--work", type=Path, default=None, help="keep the projects here")
+    parser.add_argument("--stages-max", type=int, default=1000,
+                        help="run the stages in one process only for at most this many documents")
+    parser.add_argument("--cluster-max", type=int, default=1000,
+                        help="build on a Dask cluster too, for at most this many documents (0: never)")
+    parser.add_argument("--scheduler", default=None,
+                        help="a running Dask scheduler to build on (default: a LocalCluster started here)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "PDF"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -158,70 +221,119 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_stages(Path(args.child[0]), args.child[1] == "1")))
         return 0
 
-    sys.path.insert(0, str(REPO / "benchmarks"))
     from generate import generate
 
     work = args.work or Path(tempfile.mkdtemp(prefix="edition-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     machine = _machine()
     print(f"machine: {machine['cpus']} CPUs, {machine['cpu']}, {machine['ram']} RAM, "
-          f"Python {machine['python']}, {machine['system']}")
+          f"Python {machine['python']}, {machine['system']}; load average {os.getloadavg()}", flush=True)
     rows: list[dict[str, Any]] = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        pdf = size <= args.pdf_max
-        row: dict[str, Any] = {"n": size}
-        # 1. stages in one fresh process
-        folder = work / f"stages-{size}"
-        generate(size, folder)
-        child = subprocess.run([sys.executable, __file__, "--child", str(folder), "1" if pdf else "0"],
-                               capture_output=True, text=True)
-        if child.returncode != 0:
-            print(child.stderr[-3000:])
-            raise SystemExit(f"stage run for {size} documents failed")
-        row.update(json.loads(child.stdout.strip().splitlines()[-1]))
-        print(f"[{size}] stages: " + ", ".join(
-            f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()))
-        # 2. the command
-        folder = work / f"build-{size}"
-        generate(size, folder)
-        # --draft: the generated project copies an edition.toml that may name no public
-        # address yet; a draft build does the same work but the harvesters' CMIF and sitemap.
-        cmd = [str(EDITION), "--root", str(folder), "build", "--draft"]
-        if args.jobs:
-            cmd += ["--jobs", str(args.jobs)]
-        if not pdf:
-            cmd.append("--no-pdf")
-        for key, prepare in (("full", None), ("noop", None), ("one", _edit_one)):
-            if prepare is not None:
-                prepare(folder)
-            seconds, rss, code, tail = _run(cmd)
-            row[f"build_{key}"], row[f"build_{key}_rss"], row[f"build_{key}_rc"] = seconds, rss, code
-            print(f"[{size}] build {key}: {seconds:.2f} s, peak {rss:.0f} MiB, exit {code}: {tail}")
-        rows.append(row)
+    cluster: _Cluster | None = None
+    try:
+        for size in (int(s) for s in args.sizes.split(",")):
+            pdf = size <= args.pdf_max
+            row: dict[str, Any] = {"n": size, "runs": {}, "load": os.getloadavg()}
+            # 1. stages in one fresh process
+            if size <= args.stages_max:
+                folder = work / f"stages-{size}"
+                generate(size, folder)
+                child = subprocess.run([sys.executable, __file__, "--child", str(folder),
+                                        "1" if pdf else "0"], capture_output=True, text=True)
+                if child.returncode != 0:
+                    print(child.stderr[-3000:])
+                    raise SystemExit(f"stage run for {size} documents failed")
+                row.update(json.loads(child.stdout.strip().splitlines()[-1]))
+                print(f"[{size}] stages: " + ", ".join(
+                    f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()
+                    if k not in ("runs", "load")), flush=True)
+            # 2. the command, on the local pool
+            folder = work / f"build-{size}"
+            generate(size, folder)
+            cmd = _command(folder, args, pdf)
+            for key, prepare in (("clean", None), ("no-op", None), ("one changed", _edit_one)):
+                if prepare is not None:
+                    prepare(folder)
+                row["runs"][key] = _measure(key, size, cmd, work / f"log-{size}-{key.replace(' ', '-')}.txt")
+            # 3. the clean build on a Dask cluster
+            if size <= args.cluster_max:
+                scheduler = args.scheduler
+                if scheduler is None:
+                    if cluster is None:
+                        cluster = _Cluster(args.jobs or os.cpu_count() or 1)
+                    scheduler = cluster.address
+                folder = work / f"cluster-{size}"
+                generate(size, folder)
+                row["runs"]["clean, Dask cluster"] = _measure(
+                    "clean, Dask cluster", size, _command(folder, args, pdf, scheduler),
+                    work / f"log-{size}-cluster.txt", cluster.pids if cluster is not None else list)
+            rows.append(row)
+            if args.json:
+                args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    finally:
+        if cluster is not None:
+            cluster.close()
 
+    _print_tables(rows, args, machine)
+    print(f"Projects kept in {work}" if args.work else f"(projects in {work}; delete at will)")
+    return 0
+
+
+def _cell(run: dict[str, Any], kind: str) -> str:
+    figures = run["kinds"].get(kind)
+    if figures is None:
+        return "—"
+    return f"{figures['peak_mib']:.0f} MiB, {figures['cpu_s']:.0f} s"
+
+
+def _print_tables(rows: list[dict[str, Any]], args: argparse.Namespace, machine: dict[str, str]) -> None:
     print()
     print(f"Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['ram']} RAM, "
           f"Python {machine['python']}.")
+    staged = [r for r in rows if "encode" in r]
+    if staged:
+        print()
+        print("| documents | encode /doc | validate /doc | HTML /doc | floor: parse /doc "
+              "| floor: parse+identity /doc | html.xsl /doc | PDF /doc | stages peak RSS |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in staged:
+            n = r["documents"] or 1
+            pdf_cell = _fmt(r["pdf"] / n) if isinstance(r.get("pdf"), float) else "not run"
+            print(f"| {r['n']} | {_fmt(r['encode'] / n, 'ms')} | {_fmt(r['validate'] / n, 'ms')} "
+                  f"| {_fmt(r['html'] / n, 'ms')} | {_fmt(r['floor_parse'] / n, 'ms')} "
+                  f"| {_fmt(r['floor_identity'] / n, 'ms')} | {_fmt(r['html_xslt'] / n, 'ms')} "
+                  f"| {pdf_cell} | {r['peak_rss_mib']:.0f} MiB |")
     print()
-    print("| documents | encode /doc | validate /doc | HTML /doc | floor: parse /doc "
-          "| floor: parse+identity /doc | html.xsl /doc | PDF /doc | stages peak RSS | `edition build` "
-          "| no-op rebuild | one-document rebuild | build peak RSS |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("`edition build` per run: wall time; per kind of process, the peak RSS of its largest "
+          "process and the CPU seconds of all of them (sampled every 0.5 s)")
+    print()
+    print("| documents | run | wall | load avg | largest process (wait4) | "
+          + " | ".join(k for k in KINDS if k != "other") + " |")
+    print("|---:|---|---:|---:|---:|" + "---:|" * (len(KINDS) - 1))
     for r in rows:
-        n = r["documents"] or 1
-        pdf_cell = _fmt(r["pdf"] / n) if isinstance(r.get("pdf"), float) else "not run"
-        build = _fmt(r["build_full"]) + ("" if r["n"] <= args.pdf_max else " (no PDF)")
-        print(f"| {r['n']} | {_fmt(r['encode'] / n, 'ms')} | {_fmt(r['validate'] / n, 'ms')} "
-              f"| {_fmt(r['html'] / n, 'ms')} | {_fmt(r['floor_parse'] / n, 'ms')} "
-              f"| {_fmt(r['floor_identity'] / n, 'ms')} | {_fmt(r['html_xslt'] / n, 'ms')} "
-              f"| {pdf_cell} "
-              f"| {r['peak_rss_mib']:.0f} MiB | {build} | {_fmt(r['build_noop'])} "
-              f"| {_fmt(r['build_one'])} | {r['build_full_rss']:.0f} MiB |")
-    print()
-    print("Stage totals (s): " + "; ".join(
-        f"N={r['n']}: encode {r['encode']:.2f}, validate {r['validate']:.2f}, "
-        f"HTML {r['html']:.2f}" for r in rows))
-    print(f"Projects kept in {work}" if args.work else f"(projects in {work}; delete at will)")
-    return 0
+        for key, run in r["runs"].items():
+            failed = "" if run["exit"] == 0 else f" (exit {run['exit']})"
+            print(f"| {r['n']:,} | {key}{failed} | {_fmt(run['seconds'])} | {r['load'][0]:.1f} "
+                  f"| {run['largest_mib']:.0f} MiB | "
+                  + " | ".join(_cell(run, k) for k in KINDS if k != "other") + " |")
+    sized = [r for r in rows if "clean" in r["runs"]]
+    if len(sized) >= 2:
+        small, large = sized[0], sized[-1]
+        print()
+        print(f"Peak memory per kind of process, {large['n']:,} against {small['n']:,} documents "
+              "(clean build; target: at most 1.5x)")
+        print()
+        print("| process kind | " + f"{small['n']:,} | {large['n']:,} | ratio |")
+        print("|---|---:|---:|---:|")
+        for kind in KINDS:
+            a = small["runs"]["clean"]["kinds"].get(kind)
+            b = large["runs"]["clean"]["kinds"].get(kind)
+            if a and b:
+                print(f"| {kind} | {a['peak_mib']:.0f} MiB | {b['peak_mib']:.0f} MiB "
+                      f"| {b['peak_mib'] / a['peak_mib']:.2f} |")
+        a, b = small["runs"]["clean"], large["runs"]["clean"]
+        print(f"| largest process (wait4) | {a['largest_mib']:.0f} MiB | {b['largest_mib']:.0f} MiB "
+              f"| {b['largest_mib'] / a['largest_mib']:.2f} |")
 
 
 if __name__ == "__main__":
