@@ -213,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="build on a Dask cluster too, for at most this many documents (0: never)")
     parser.add_argument("--scheduler", default=None,
                         help="a running Dask scheduler to build on (default: a LocalCluster started here)")
+    parser.add_argument("--cluster-only", action="store_true",
+                        help="only the clean build on the cluster (the local runs measured before)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "PDF"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -235,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             pdf = size <= args.pdf_max
             row: dict[str, Any] = {"n": size, "runs": {}, "load": os.getloadavg()}
             # 1. stages in one fresh process
-            if size <= args.stages_max:
+            if size <= args.stages_max and not args.cluster_only:
                 folder = work / f"stages-{size}"
                 generate(size, folder)
                 child = subprocess.run([sys.executable, __file__, "--child", str(folder),
@@ -249,9 +251,11 @@ def main(argv: list[str] | None = None) -> int:
                     if k not in ("runs", "load")), flush=True)
             # 2. the command, on the local pool
             folder = work / f"build-{size}"
-            generate(size, folder)
+            if not args.cluster_only:
+                generate(size, folder)
             cmd = _command(folder, args, pdf)
-            for key, prepare in (("clean", None), ("no-op", None), ("one changed", _edit_one)):
+            runs = (("clean", None), ("no-op", None), ("one changed", _edit_one))
+            for key, prepare in () if args.cluster_only else runs:
                 if prepare is not None:
                     prepare(folder)
                 row["runs"][key] = _measure(key, size, cmd, work / f"log-{size}-{key.replace(' ', '-')}.txt")

@@ -55,6 +55,7 @@ FAULT_POINTS = ("started", "encoded", "site", "pdf", "placed", "published")
 # What each stage is made with, besides the TEI and the edition settings: a change in a
 # stage's files rebuilds that stage only.
 SITE_CODE = (XSLT_DIR / "common.xsl", XSLT_DIR / "html.xsl", XSLT_DIR / "html", PACKAGE_DIR / "html.py",
+             PACKAGE_DIR / "summaries.py",
              PACKAGE_DIR / "site", PACKAGE_DIR / "exports", PACKAGE_DIR / "documents.py",
              PACKAGE_DIR / "search.py",
              PACKAGE_DIR / "search", PACKAGE_DIR / "xsltrun.py", PACKAGE_DIR / "facsimile")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import pickle
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -413,6 +414,12 @@ class DocumentIndex:
             handle.write(data)
         light = copy.copy(doc)
         light.divisions = [Division(d.id, d.lang, d.type, [], d.corresp, d.size) for d in doc.divisions]
+        # Ids recur from document to document (record ids, unit ids of the same pattern):
+        # one string each.
+        light.records = {record.id: record for record in doc.records.values()}
+        light.mentions = [sys.intern(rid) for rid in doc.mentions]
+        light.unit_mentions = {sys.intern(rid): tuple(sys.intern(uid) for uid in ids)
+                               for rid, ids in doc.unit_mentions.items()}
         light.spooled = (self.spool, offset, len(data))
         return light
 

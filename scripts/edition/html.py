@@ -25,9 +25,9 @@ import base64
 import hashlib
 import json
 import shutil
-from collections import defaultdict
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ from .fingerprint import Store, code_hash, hash_bytes
 from .metadata import load_edition
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .progress import progress
+from .summaries import Occurrences, Summaries, markup, reading_order, write_text
+from .summaries import registers as registers_of
 from .ui import Words
 from .workers import pool_map, use_pool
 from .xsltrun import transform
@@ -159,40 +161,6 @@ class Settings:
         }
 
 
-@dataclass
-class Entry:
-    """One registry record as the register shows it, with its occurrences in all documents."""
-
-    record: dict[str, Any]
-    occurrences: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return str(self.record["id"])
-
-    @property
-    def sort_key(self) -> str:
-        """The record's own sort key (persons: family name first, docs/registry.md), else
-        its name."""
-        return str(self.record.get("sort") or self.record["name"]).casefold()
-
-
-def _markup(data: dict[str, Any]) -> dict[str, Any]:
-    """Mark the *_html fields (HTML serialized by XSLT, its text already escaped) as safe,
-    so autoescaping stays on for everything else."""
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if key.endswith("_html") or key == "html":
-            out[key] = Markup(value)
-        elif isinstance(value, dict):
-            out[key] = _markup(value)
-        elif isinstance(value, list):
-            out[key] = [_markup(v) if isinstance(v, dict) else v for v in value]
-        else:
-            out[key] = value
-    return out
-
-
 # What the site's pages are made with, besides the TEI and the settings (their key).
 CODE: tuple[Path, ...] = (XSLT_DIR / "common.xsl", STYLESHEET, XSLT_DIR / "html", Path(__file__), SITE_DIR,
                           PACKAGE_DIR / "xsltrun.py")
@@ -204,7 +172,7 @@ def document_data(tei_file: Path) -> dict[str, Any]:
 
 
 def document_data_from(text: str) -> dict[str, Any]:
-    return _markup(json.loads(text))
+    return markup(json.loads(text))
 
 
 def _data_json(tei_file: Path) -> str:
@@ -267,88 +235,6 @@ def _memo(store: Store | None, files: list[Path], key_of: Callable[[Path], str],
         yield path, text
 
 
-class Occurrence:
-    """Where a document names a registry record, as a register lists it (one of the
-    ``occurrences`` of html.xsl's summary). Slots, not a dict: a register of a large
-    edition holds hundreds of thousands of them."""
-
-    __slots__ = ("record", "anchor", "where", "lang", "n", "text", "pseudonym")
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        for name in self.__slots__:
-            setattr(self, name, data.get(name))
-
-
-class _Summaries:
-    """The documents' summaries as the pages that span documents need them, each reduced
-    as it arrives: its plain texts are written into the site and dropped; records, and
-    texts that repeat (the encoding notes), are kept once however many documents carry
-    them; occurrences become slotted objects, one per place."""
-
-    def __init__(self, site: Path) -> None:
-        self.site = site
-        self.docs: dict[Path, dict[str, Any]] = {}
-        self._shared: dict[str, Any] = {}
-
-    def _one(self, key: str, make: Callable[[], Any]) -> Any:
-        if key not in self._shared:
-            self._shared[key] = make()
-        return self._shared[key]
-
-    def add(self, tei_file: Path, text: str) -> None:
-        raw = json.loads(text)
-        doc_id = raw["id"]
-        (self.site / "tei").mkdir(exist_ok=True)
-        shutil.copyfile(tei_file, self.site / "tei" / f"{doc_id}.xml")
-        for lang, plain in raw.pop("texts").items():
-            _write(self.site / "text" / f"{doc_id}.{lang}.txt", plain)
-        records = [self._one("record\0" + json.dumps(r, sort_keys=True), lambda r=r: _markup(r))
-                   for r in raw.pop("records")]
-        seen: set[tuple[str, str]] = set()
-        occurrences = []
-        for occ in raw.pop("occurrences"):
-            place = (occ["record"], occ["anchor"])
-            if place not in seen:  # listed once per place (document, anchor)
-                seen.add(place)
-                occurrences.append(Occurrence(occ))
-        about = raw.pop("about_html", "")
-        data = _markup(raw)
-        data["records"] = records
-        data["occurrences"] = occurrences
-        data["about_html"] = self._one("about\0" + about, lambda: Markup(about)) if about else about
-        self.docs[tei_file] = data
-
-
-def _reading_order(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Documents by date, a reply after what it answers (depth along prev links), then id."""
-    by_id = {d["id"]: d for d in docs}
-
-    def depth(doc: dict[str, Any], seen: frozenset[str] = frozenset()) -> int:
-        prev = [p for p in doc["prev"] if p in by_id and p not in seen]
-        return 1 + max((depth(by_id[p], seen | {doc["id"]}) for p in prev), default=-1)
-
-    return sorted(docs, key=lambda d: (d["date"] or "9999", depth(d), d["id"]))
-
-
-def _registers(docs: list[dict[str, Any]]) -> dict[str, list[Entry]]:
-    """Entries per register, merged over documents by record id (each TEI file carries the
-    records it mentions; the registry gives every file the same record), with occurrences
-    grouped by document (each place once: _Summaries)."""
-    entries: dict[str, Entry] = {}
-    for doc in docs:
-        for record in doc["records"]:
-            entries.setdefault(record["id"], Entry(record))
-        for occ in doc["occurrences"]:
-            entry = entries.get(occ.record)
-            if entry is not None:
-                entry.occurrences.setdefault(doc["id"], []).append(occ)
-    registers: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries.values():
-        registers[entry.record["register"]].append(entry)
-    return {key: sorted(registers.get(key, []), key=lambda e: (e.sort_key, e.id))
-            for key, _ in REGISTERS}
-
-
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -362,8 +248,7 @@ def _environment() -> Environment:
 
 
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    write_text(path, text)
 
 
 def _stream(path: Path, template: Any, **context: Any) -> None:
@@ -395,12 +280,26 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
 
     # Two passes: the summaries first (they give the titles the pages' chain links need),
     # then the pages. Each result is kept in the store by a key of what it is made from.
-    # A summary is reduced as it arrives (see _Summaries): the texts are written out at
+    # A summary is reduced as it arrives (edition.summaries): the texts are written out at
     # once, and what the pages that span documents need is kept in one copy, so that the
     # memory does not grow with the size of every document.
+    with tempfile.TemporaryDirectory(prefix="edition-site-") as tmp:
+        occurrences = Occurrences(Path(tmp))
+        try:
+            _render_pages(project, site, settings, tei_files, search, store, jobs, occurrences)
+        finally:
+            occurrences.close()
+    shutil.copytree(ASSETS, site / "assets")
+    # Pages link pdf/<id>.pdf; the build copies the PDF stage's build/pdf/*.pdf there
+    # (a copy, not a link, so that the site folder can be published as it is).
+    return site
+
+
+def _render_pages(project: Project, site: Path, settings: Settings, tei_files: list[Path], search: bool,
+                  store: Store | None, jobs: int, occurrences: Occurrences) -> None:
     tei = {path: hash_bytes(path.read_bytes()) for path in tei_files}
     code = code_hash(*CODE)
-    reduced = _Summaries(site)
+    reduced = Summaries(site, occurrences)
     for path, text in _memo(store, tei_files, lambda p: hash_bytes("data", code, tei[p]),
                             "html-data", lambda p: ("data", p, None, search, {}), jobs):
         reduced.add(path, text)
@@ -417,7 +316,7 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
                   "html-page", lambda p: ("page", p, settings, search, neighbours(p)), jobs)
     for tei_file, page in pages:
         _write(site / "documents" / f"{datas[tei_file]['id']}.html", page)
-    docs = _reading_order(list(datas.values()))
+    docs = reading_order(list(datas.values()))
 
     env = _environment()
     lang_names = {lang["code"]: lang["name"] for d in docs for lang in d["languages"]}
@@ -425,7 +324,7 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
               "csp": CSP, **page_context(project, tei_files[0], lang_names)}
     _stream(site / "index.html", env.get_template("index.html"),
             **common, documents=docs, titles=titles, page_title="Documents")
-    registers = _registers(docs)
+    registers = registers_of(docs, occurrences, [key for key, _ in REGISTERS])
     for key, title in REGISTERS:
         _stream(site / f"{key}.html", env.get_template("register.html"),
                 **common, register=key, page_title=title, entries=registers[key], titles=titles)
@@ -436,8 +335,3 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
             version=__version__)
     _write(site / "encoding.html", env.get_template("encoding.html").render(
         **common, page_title="How the documents are encoded", about=[Markup(a) for a in about]))
-
-    shutil.copytree(ASSETS, site / "assets")
-    # Pages link pdf/<id>.pdf; the build copies the PDF stage's build/pdf/*.pdf there
-    # (a copy, not a link, so that the site folder can be published as it is).
-    return site

@@ -43,7 +43,7 @@ from .bibtex import bibtex
 from .cmif import cmif, missing_authorities
 from .csl import csl
 from .dts import write_dts
-from .entities import entities
+from .entities import write_entities
 from .files import Written, write_bytes, write_json
 from .ris import ris
 from .sitemap import sitemap
@@ -115,7 +115,7 @@ def _render(project: Project, site: Path, spool: Path, with_search: bool, previo
     report.seconds["dts"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    report.files["entities"] = _one(write_json(data / "entities.jsonld", entities(docs, urls, records)))
+    report.files["entities"] = _one(write_entities(data / "entities.jsonld", docs, urls, records))
     report.seconds["entities"] = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from ..metadata import EditionMeta
 from ..tei.citation import PASSAGE_UNIT, UNIT_NAMES, VERSION_UNIT
 from . import files
 from . import urls as urls_module
-from .files import Written, write_bytes, write_json, xml_bytes
+from .files import Written, write_bytes, write_json, write_json_stream, xml_bytes
 from .urls import Urls
 
 DTS_NS = "https://w3id.org/api/dts#"
@@ -262,8 +262,18 @@ def _context(urls: Urls) -> dict[str, Any]:
     return {"@context": [DTS_CONTEXT, {"@base": urls.data("dts/")}]}
 
 
+@dataclass(frozen=True)
+class Streamed:
+    """A JSON file whose last member ``key`` is a list as long as the edition: written
+    item by item (files.write_json_stream), never held whole."""
+
+    head: dict[str, Any]
+    key: str
+    items: Callable[[], Iterator[Any]]
+
+
 def dts_collections(docs: list[Document], edition: EditionMeta,
-                    urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any]]]:
+                    urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any] | Streamed]]:
     """The files of the DTS API that list documents: the entry point and the collections."""
     for doc in docs:
         if doc.id == DTS_ROOT:
@@ -282,12 +292,15 @@ def dts_collections(docs: list[Document], edition: EditionMeta,
         "document": paths.document_template,
     }
     root = _dts_root(docs, edition, urls, paths)
-    members = [_dts_resource(doc, edition, urls, paths) for doc in docs]
+
+    def members() -> Iterator[dict[str, Any]]:
+        return (_dts_resource(doc, edition, urls, paths) for doc in docs)
+
     for coll_id in (None, DTS_ROOT):
-        yield paths.collection_file(coll_id), {**context, **root, "member": members}
+        yield paths.collection_file(coll_id), Streamed({**context, **root}, "member", members)
         yield paths.collection_file(coll_id, "parents"), {**context, **root, "member": []}
     root_summary = {k: v for k, v in root.items() if k != "dtsVersion"}
-    for doc, member in zip(docs, members, strict=True):
+    for doc, member in zip(docs, members(), strict=True):
         yield paths.collection_file(doc.id), {**context, **member}
         yield paths.collection_file(doc.id, "parents"), {**context, **member, "member": [root_summary]}
 
@@ -367,7 +380,9 @@ def write_dts(docs: list[Document], edition: EditionMeta, urls: Urls, folder: Pa
     i.e. when its TEI file, the base URL and this module are unchanged: after one
     document changes, the others' 80-odd files each are not made again. Linking is safe
     because a build never writes a file twice, so no tree changes a file it shares."""
-    def write(rel: str, content: bytes | dict[str, Any]) -> Path:
+    def write(rel: str, content: bytes | dict[str, Any] | Streamed) -> Path:
+        if isinstance(content, Streamed):
+            return write_json_stream(folder / rel, content.head, content.key, content.items())
         if isinstance(content, dict):
             # Navigation responses are many and repeat the resource: compact JSON halves them.
             return write_json(folder / rel, content, compact=rel.startswith("navigation/"))

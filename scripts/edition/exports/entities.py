@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..documents import Document, Record, all_records
+from .files import write_json_stream
 from .urls import Urls
 
 SCHEMA_TYPES = {"person": "Person", "place": "Place", "org": "Organization", "event": "Event"}
@@ -21,32 +24,43 @@ def typed_date(value: str) -> dict[str, str]:
     return {"@value": value, "@type": XSD + kind}
 
 
-def occurrences(docs: list[Document], urls: Urls) -> dict[str, list[dict[str, Any]]]:
-    """Where each record occurs: per document (in reading order) the document page as a
-    schema.org CreativeWork, with the passages that name the record as its parts. A
-    record the document names only in its header (sender, addressee) has no parts."""
-    found: dict[str, list[dict[str, Any]]] = {}
+def _named_in(docs: list[Document]) -> dict[str, list[Document]]:
+    """Record id -> the documents that name it, in reading order."""
+    found: dict[str, list[Document]] = {}
     for doc in docs:
-        units = {rid: [urls.unit(doc.id, uid) for uid in ids] for rid, ids in doc.unit_mentions.items()}
         named = dict.fromkeys([*doc.mentions, *doc.records, *(r for a in doc.actions
                                                                 for p in (*a.persons, *a.places)
                                                                 for r in p.refs)])
         for rid in named:
-            work: dict[str, Any] = {"@id": urls.page(doc.id), "@type": "CreativeWork",
-                                    "name": doc.title("en")}
-            if units.get(rid):
-                work["hasPart"] = [{"@id": url} for url in units[rid]]
-            found.setdefault(rid, []).append(work)
+            found.setdefault(rid, []).append(doc)
     return found
 
 
-def entities(docs: list[Document], urls: Urls, records: dict[str, Record] | None = None) -> dict[str, Any]:
-    """schema.org descriptions of every registry record (the canonical registers when
-    given), with sameAs authority links (the registry records only identifiers someone
-    verified) and where the documents mention them (subjectOf)."""
-    records = records if records is not None else all_records(docs)
-    mentioned_in = occurrences(docs, urls)
-    graph = []
+def _works(rid: str, docs: list[Document], urls: Urls) -> list[dict[str, Any]]:
+    """Per document that names the record, the document page as a schema.org
+    CreativeWork, with the passages that name the record as its parts. A record the
+    document names only in its header (sender, addressee) has no parts."""
+    works = []
+    for doc in docs:
+        work: dict[str, Any] = {"@id": urls.page(doc.id), "@type": "CreativeWork", "name": doc.title("en")}
+        if doc.unit_mentions.get(rid):
+            work["hasPart"] = [{"@id": urls.unit(doc.id, uid)} for uid in doc.unit_mentions[rid]]
+        works.append(work)
+    return works
+
+
+def occurrences(docs: list[Document], urls: Urls) -> dict[str, list[dict[str, Any]]]:
+    """Where each record occurs: per document (in reading order) the works of _works."""
+    return {rid: _works(rid, named, urls) for rid, named in _named_in(docs).items()}
+
+
+# An inline context rather than the remote https://schema.org one, so that the file can be
+# processed offline; url and sameAs are declared as links, as schema.org does.
+CONTEXT = {"@vocab": "https://schema.org/", "url": {"@type": "@id"}, "sameAs": {"@type": "@id"}}
+
+
+def _items(docs: list[Document], urls: Urls, records: dict[str, Record]) -> Iterator[dict[str, Any]]:
+    named_in = _named_in(docs)
     for record in records.values():
         item: dict[str, Any] = {
             "@id": urls.register(record),
@@ -70,10 +84,20 @@ def entities(docs: list[Document], urls: Urls, records: dict[str, Record] | None
         if record.geo:
             item["geo"] = {"@type": "GeoCoordinates", "latitude": record.geo[0],
                            "longitude": record.geo[1]}
-        if mentioned_in.get(record.id):
-            item["subjectOf"] = mentioned_in[record.id]
-        graph.append(item)
-    # An inline context rather than the remote https://schema.org one, so that the file
-    # can be processed offline; url and sameAs are declared as links, as schema.org does.
-    context = {"@vocab": "https://schema.org/", "url": {"@type": "@id"}, "sameAs": {"@type": "@id"}}
-    return {"@context": context, "@graph": graph}
+        if named_in.get(record.id):
+            item["subjectOf"] = _works(record.id, named_in[record.id], urls)
+        yield item
+
+
+def entities(docs: list[Document], urls: Urls, records: dict[str, Record] | None = None) -> dict[str, Any]:
+    """schema.org descriptions of every registry record (the canonical registers when
+    given), with sameAs authority links (the registry records only identifiers someone
+    verified) and where the documents mention them (subjectOf)."""
+    records = records if records is not None else all_records(docs)
+    return {"@context": CONTEXT, "@graph": list(_items(docs, urls, records))}
+
+
+def write_entities(path: Path, docs: list[Document], urls: Urls, records: dict[str, Record]) -> Path:
+    """data/entities.jsonld: :func:`entities`, written record by record (the same bytes
+    as writing it whole), so that the graph of a large edition is never held whole."""
+    return write_json_stream(path, {"@context": CONTEXT}, "@graph", _items(docs, urls, records))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from lxml import etree
 from ..documents import XML_ID, T
 from ..written import Written
 
-__all__ = ["Written", "el", "write_bytes", "write_json", "xml_bytes"]
+__all__ = ["Written", "el", "write_bytes", "write_json", "write_json_stream", "xml_bytes"]
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
@@ -26,6 +27,23 @@ def write_json(path: Path, data: Any, *, compact: bool = False) -> Path:
     else:
         text = json.dumps(data, ensure_ascii=False, indent=2)
     return write_bytes(path, (text + "\n").encode("utf-8"))
+
+
+def write_json_stream(path: Path, head: dict[str, Any], key: str, items: Iterable[Any]) -> Path:
+    """``write_json(path, {**head, key: list(items)})``, byte for byte, with the items
+    written as they come: a list that grows with the edition is never held whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        start = json.dumps({**head, key: []}, ensure_ascii=False, indent=2)
+        cut = start.rindex("[]")
+        out.write(start[:cut] + "[")
+        count = 0
+        for item in items:
+            text = json.dumps(item, ensure_ascii=False, indent=2)
+            out.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
+            count += 1
+        out.write(("\n  ]" if count else "]") + start[cut + 2:] + "\n")
+    return path
 
 
 def xml_bytes(root: Any) -> bytes:
