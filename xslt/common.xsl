@@ -92,17 +92,21 @@
        of its register page, without extension, in both outputs. -->
   <xsl:function name="edn:register" as="xs:string">
     <xsl:param name="record" as="element()"/>
-    <xsl:sequence select="(map{'person': 'persons', 'place': 'places', 'org': 'organisations',
-                               'event': 'events'}(local-name($record)), 'other')[1]"/>
+    <xsl:sequence select="($edn:registers(local-name($record)), 'other')[1]"/>
   </xsl:function>
+  <!-- Lookup tables are global variables, built once: a map constructor inside a function
+       is built again at every call. -->
+  <xsl:variable name="edn:registers" as="map(xs:string, xs:string)"
+      select="map{'person': 'persons', 'place': 'places', 'org': 'organisations', 'event': 'events'}"/>
 
   <!-- How a mention names its record, for styling: person, place, org, geog or event. -->
   <xsl:function name="edn:mention-kind" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:sequence select="if ($mention/self::name) then string(($mention/@type, 'name')[1])
-        else map{'persName': 'person', 'placeName': 'place', 'orgName': 'org',
-                 'geogName': 'geog'}(local-name($mention))"/>
+        else $edn:mention-kinds(local-name($mention))"/>
   </xsl:function>
+  <xsl:variable name="edn:mention-kinds" as="map(xs:string, xs:string)"
+      select="map{'persName': 'person', 'placeName': 'place', 'orgName': 'org', 'geogName': 'geog'}"/>
 
   <!-- The name elements of a record (persName, placeName, orgName, geogName, label, …). -->
   <xsl:function name="edn:name-forms" as="element()*">
@@ -517,9 +521,9 @@
   <xsl:function name="edn:language-name" as="xs:string">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="code" as="xs:string"/>
-    <xsl:sequence select="(root($context)//langUsage/language[@ident = $code]
-                           ! normalize-space(.), $code)[1]"/>
+    <xsl:sequence select="(key('edn:language', $code, root($context)) ! normalize-space(.), $code)[1]"/>
   </xsl:function>
+  <xsl:key name="edn:language" match="langUsage/language" use="string(@ident)"/>
 
   <!-- The documents of the correspondence before or after this one ($type 'prev' or
        'next'): the ids (file names without .xml) correspContext points to. -->

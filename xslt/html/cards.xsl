@@ -61,8 +61,9 @@
     <xsl:for-each select="$ui-langs">
       <span class="ui ui-{.}" lang="{.}"><xsl:value-of select="string-join((
           edn:ui-text('kind-' || $kind, ., ()),
-          edn:ui-text('pseudonym', ., ())[$mention/@type = 'pseudonym'],
-          edn:ui-text('kind-draft', ., ())[$record/@cert = 'low' or $mention/@cert = 'low']), ' · ')"/></span>
+          (if ($mention/@type = 'pseudonym') then edn:ui-text('pseudonym', ., ()) else ()),
+          (if ($record/@cert = 'low' or $mention/@cert = 'low') then edn:ui-text('kind-draft', ., ()) else ())),
+          ' · ')"/></span>
     </xsl:for-each>
   </xsl:function>
 

@@ -219,17 +219,20 @@
     <xsl:if test="empty($entry)">
       <xsl:message terminate="yes">i18n.xsl: no interface string "<xsl:value-of select="$key"/>"</xsl:message>
     </xsl:if>
-    <xsl:variable name="values" select="$args ! (if (starts-with(., 'lang:')) then edn:ui-language(substring(., 6), $ui) else .)"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:analyze-string select="($entry($ui), $entry('en'))[1]" regex="\{{(\^?)([0-9])\}}">
-        <xsl:matching-substring>
-          <xsl:variable name="value" select="string($values[xs:integer(regex-group(2))])"/>
-          <xsl:sequence select="if (regex-group(1)) then upper-case(substring($value, 1, 1)) || substring($value, 2) else $value"/>
-        </xsl:matching-substring>
-        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
-      </xsl:analyze-string>
-    </xsl:variable>
-    <xsl:sequence select="string-join($parts, '')"/>
+    <xsl:variable name="text" select="($entry($ui), $entry('en'))[1]"/>
+    <!-- Each "{" starts a piece; a piece that starts "N}" or "^N}" is a placeholder. Split
+         and rejoined rather than xsl:analyze-string, which costs as much as the rest of a
+         call (this function runs hundreds of times a page); most strings have no "{". -->
+    <xsl:sequence select="if (not(contains($text, '{'))) then $text else
+        let $values := $args ! (if (starts-with(., 'lang:')) then edn:ui-language(substring(., 6), $ui) else .),
+            $pieces := tokenize($text, '\{')
+        return string-join((head($pieces), for $piece in tail($pieces) return
+            if (matches($piece, '^\^?[0-9]\}')) then
+              let $caps := starts-with($piece, '^'),
+                  $value := string($values[xs:integer(substring($piece, if ($caps) then 2 else 1, 1))])
+              return (if ($caps) then upper-case(substring($value, 1, 1)) || substring($value, 2) else $value)
+                     || substring-after($piece, '}')
+            else '{' || $piece), '')"/>
   </xsl:function>
 
   <!-- String $key once per interface language, each in its own span. -->
