@@ -337,6 +337,97 @@ def test_markup_characters_from_the_text_are_escaped(tmp_path: Path) -> None:
     assert b"<script>" not in raw
 
 
+# --- numbered lists: the witness's numbers ---------------------------------------------------
+
+def _witness_form(el: etree._Element) -> str:
+    """The witness text an encoded element holds: the supplement brackets kept, an omission
+    as the witness's mark, a correction as written, the edition's notes left out."""
+    name = etree.QName(el).localname
+    if name == "note":
+        return ""
+    if name == "gap":
+        return el.get("rend") or ""
+    if name == "choice":
+        return _witness_form(el.find("tei:sic", NS))
+    inner = (el.text or "") + "".join(_witness_form(child) + (child.tail or "") for child in el)
+    return f"[{inner}]" if name == "supplied" else inner
+
+
+def test_the_witness_number_of_each_list_item_is_the_label_before_it(trees) -> None:
+    """TEI Guidelines, <label>: in an ordered list it records "the numbers or letters which
+    mark list items", synonymous with item/@n; the item's text goes on without it."""
+    lists = trees[TELEGRAM].findall(".//tei:text//tei:list", NS)
+    assert len(lists) == 4
+    for found in lists:
+        children = [etree.QName(c).localname for c in found]
+        assert children == ["label", "item"] * (len(children) // 2)
+        for label, item in zip(found[::2], found[1::2], strict=True):
+            assert label.text == f"{item.get('n')}."
+            assert not "".join(item[0].itertext()).startswith(label.text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_character_of_a_numbered_point_stays_in_the_tei_in_order(trees, lang: str) -> None:
+    """The transcription keeps the number; the TEI moves it into the label, losing nothing:
+    label, a space, then the point's first unit give back the witness's line."""
+    from edition.markup import inline_witness, parse_file
+
+    transcription = parse_file(CORPUS / "source" / "documents" / TELEGRAM / f"{lang}.txt", lang)
+    items = [b for b in transcription.blocks if b.kind == "item"]
+    assert items
+    tree = trees[TELEGRAM]
+    for block in items:
+        unit = tree.find(f".//tei:p[@xml:id='{lang}-{block.label}']", NS)
+        label = unit.getparent().getprevious()
+        assert etree.QName(label).localname == "label"
+        assert f"{label.text} {_witness_form(unit)}" == inline_witness(block.inlines)
+
+
+@pytest.mark.parametrize(("ru_points", "en_points", "labels"), [
+    (["(а) Первый пункт.", "(б) Второй пункт."], ["(a) The first point.", "(b) The second point."],
+     ["(а)", "(б)"]),
+    (["1. Первый пункт.", "Второй пункт без номера."], ["1. The first point.", "The second point."], []),
+])
+def test_a_list_is_labelled_only_when_every_item_begins_with_its_number(
+        tmp_path: Path, ru_points: list[str], en_points: list[str], labels: list[str]) -> None:
+    """TEI lists are all items, or all label and item pairs: a list one of whose points
+    has no number of the witness keeps every number in its items' text."""
+    project = copy_project(tmp_path)
+
+    def with_list(text: str, points: list[str]) -> str:
+        lines = "".join(f"item @i{k} | {point}\n" for k, point in enumerate(points, 1))
+        return text.replace("p @p2 |", lines + "p @p2 |")
+
+    add_third(project, with_list(THIRD_RU, ru_points), with_list(THIRD_EN, en_points))
+    encode_documents(project)
+    tree = etree.parse(str(project.tei / "1951-07-05-test.xml"))
+    found = tree.find(".//tei:div[@xml:lang='ru']/tei:list", NS)
+    assert [label.text for label in found.iterfind("tei:label", NS)] == labels
+    points = ["".join(item.itertext()).strip() for item in found.iterfind("tei:item", NS)]
+    if labels:
+        assert points == ["Первый пункт.", "Второй пункт."]
+        assert [item.get("n") for item in found.iterfind("tei:item", NS)] == ["а", "б"]
+    else:
+        assert points == ru_points
+
+
+def test_a_page_that_begins_with_a_numbered_point_begins_before_its_number(tmp_path: Path) -> None:
+    from synthetic_pages import write_pages
+
+    project = copy_project(tmp_path)
+    ru = "pb | 1\n" + THIRD_RU.replace("p @p2 |", "pb | 2\nitem @i1 | 1. Первый пункт.\np @p2 |")
+    en = THIRD_EN.replace("p @p2 |", "item @i1 | 1. The first point.\np @p2 |")
+    folder = add_third(project, ru, en)
+    write_pages(folder / "witness" / "pages", 2)
+    encode_documents(project)
+    tree = etree.parse(str(project.tei / "1951-07-05-test.xml"))
+    found = tree.find(".//tei:div[@xml:lang='ru']/tei:list", NS)
+    assert [etree.QName(c).localname for c in found] == ["pb", "label", "item"]
+    assert found[0].get("n") == "2"
+    assert found.find("tei:item/tei:p", NS).get("facs") == "#page.2"
+    assert found.find("tei:item/tei:p/tei:pb", NS) is None
+
+
 # --- bad input: clear errors, nothing overwritten --------------------------------------------
 
 @pytest.mark.parametrize(("ru", "en", "fragment", "line"), [

@@ -205,3 +205,26 @@ def test_an_escaped_final_backslash_is_text_not_a_run_on_mark() -> None:
 def test_misplaced_run_on_marks_are_refused(text: str, fragment: str) -> None:
     problem = error_of(text).problems[0]
     assert fragment in problem.message and problem.line == 1 and problem.hint
+
+
+@pytest.mark.parametrize(("text", "number", "rest"), [
+    ("1. “Both sides”", "1.", "“Both sides”"),
+    ("12) twelve", "12)", "twelve"),
+    ("(3) three", "(3)", "three"),
+    ("б) пункт", "б)", "пункт"),
+    ("IV. four", "IV.", "four"),
+    ("1.2. sub", "1.2.", "sub"),
+    ("10 English miles", None, None),   # no closing stop: a number of the text
+    ("did. not", None, None),           # lower-case letters are no Roman numeral
+    ("1.", None, None),                 # nothing after the number
+])
+def test_the_witness_number_at_the_start_of_an_item_is_split_off(
+        text: str, number: str | None, rest: str | None) -> None:
+    from edition.markup import split_enumerator
+
+    split = split_enumerator(parse_inline(text))
+    if number is None:
+        assert split is None
+    else:
+        assert split is not None and split[0] == number
+        assert inline_witness(split[1]) == rest

@@ -282,9 +282,14 @@ def _division_words(division: etree._Element) -> list[str]:
             continue
         text = _inner(el)
         parent = el.getparent()
-        if (parent is not None and parent.tag == f"{TEI}item" and parent.get("n")
-                and el.getprevious() is None and not text.strip().startswith(parent.get("n") + ".")):
-            text = f"{parent.get('n')}. {text}"
+        label = parent.getprevious() if parent is not None else None
+        if parent is not None and parent.tag == f"{TEI}item" and el.getprevious() is None:
+            # The item's number before its first unit: the witness's, in the label before
+            # the item; in TEI without labels, from item/@n unless the text begins with it.
+            if label is not None and label.tag == f"{TEI}label":
+                text = f"{_inner(label)} {text}"
+            elif parent.get("n") and not text.strip().startswith(parent.get("n") + "."):
+                text = f"{parent.get('n')}. {text}"
         words.extend(text.split())
     return words
 

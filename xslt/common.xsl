@@ -554,13 +554,17 @@
     <xsl:sequence select="edn:item-label($block) || normalize-space($text)"/>
   </xsl:function>
 
-  <!-- "1. " before the first unit of a numbered list item whose text does not already
-       begin with that number (witnesses often keep their own numbering), else "". -->
+  <!-- The number before the first unit of a numbered list item, with a space ("1. "),
+       else "": the witness's own number, which the TEI gives in the label before the item;
+       in TEI without labels, "N. " from item/@n unless the unit's text already begins
+       with it. -->
   <xsl:function name="edn:item-label" as="xs:string">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="($unit/parent::item[@n][not($unit/preceding-sibling::*)]
-                           [not(starts-with(normalize-space($unit), @n))]
-                           ! (@n || '. '), '')[1]"/>
+    <xsl:variable name="item" select="$unit/parent::item[not($unit/preceding-sibling::*)]"/>
+    <xsl:variable name="label" select="$item/preceding-sibling::*[1][self::label]"/>
+    <xsl:sequence select="if ($label) then normalize-space($label) || ' '
+                          else ($item[@n][not(starts-with(normalize-space($unit), @n))]
+                                ! (@n || '. '), '')[1]"/>
   </xsl:function>
 
   <xsl:template match="gap" mode="plain-text">

@@ -92,6 +92,22 @@ def plain_text(el: Any) -> str:
     return norm_space("".join(parts))
 
 
+def item_label(el: Any) -> str:
+    """The witness's number of a list item with a space ("1. ") when ``el`` is the item's
+    first unit, else "": the TEI gives the number in the label before the item, outside
+    the unit, and a reader sees it at the start of the unit (xslt/common.xsl,
+    edn:item-label)."""
+    item = el.getparent()
+    if item is None or local_name(item) != "item" or el.getprevious() is not None:
+        return ""
+    label = item.getprevious()
+    while label is not None and not isinstance(label.tag, str):  # comments, processing instructions
+        label = label.getprevious()
+    if label is None or local_name(label) != "label":
+        return ""
+    return plain_text(label) + " "
+
+
 @dataclass(frozen=True, slots=True)
 class Name:
     text: str
@@ -333,7 +349,7 @@ def load_document(path: Path, shared: dict[Record, Record] | None = None) -> Doc
             uid = el.get(XML_ID)
             if not uid:
                 continue
-            units.append(Unit(uid, lang, el.get("n", ""), local_name(el), plain_text(el),
+            units.append(Unit(uid, lang, el.get("n", ""), local_name(el), item_label(el) + plain_text(el),
                               tuple(local_refs(el.get("corresp"))), tuple(_mentions_in(el))))
         divisions.append(Division(div.get(XML_ID, lang), lang, div.get("type", ""), units,
                                   tuple(local_refs(div.get("corresp")))))

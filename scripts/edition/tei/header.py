@@ -86,7 +86,10 @@ class HeaderBuilder(BuildState):
             "unit with an xml:id (language, label, part) and a number (n). Aligned units point "
             "at each other with corresp in both directions; where the languages divide a "
             "passage differently, one unit points at several. A unit without counterpart "
-            "carries ana pointing to an interpretation in standOff that says why.")))
+            "carries ana pointing to an interpretation in standOff that says why."
+            + (" The witness's own number of a numbered point is the label before its item "
+               "(and the item's n), outside the point's first unit." if "list-label" in features
+               else ""))))
         interp = ["Names of persons, places, organisations and events are marked by matching "
                   "the edition's registry (inflected Russian forms included) and link to the "
                   "records in standOff with ref; a pseudonym is marked type=\"pseudonym\" and "

@@ -20,10 +20,12 @@ from ..markup import (
     Quote,
     Supplied,
     Text,
+    enumerator_value,
+    split_enumerator,
 )
 from .facsimile import FacsimileBuilder
 from .state import _Division
-from .xml import ALIGN_INTERPS, RESP_EDITION, RESP_WITNESS, E, append_text, draft_attrs
+from .xml import ALIGN_INTERPS, RESP_EDITION, RESP_WITNESS, TEI_NS, E, append_text, draft_attrs
 
 
 class TextBuilder(FacsimileBuilder):
@@ -136,7 +138,8 @@ class TextBuilder(FacsimileBuilder):
         path = division.transcription.path
         phase = "top"
         opener = closer = current_list = current_item = None
-        for block in division.transcription.blocks:
+        labelled = False
+        for index, block in enumerate(division.transcription.blocks):
             if block.kind == "gap":
                 current_list = current_item = None
                 page_break = self._page_break_alone(block, division)
@@ -176,13 +179,31 @@ class TextBuilder(FacsimileBuilder):
                     raise EditionError(Problem(path, block.line, "a paragraph after the closing lines",
                                                "closing lines (signed, …) come after the text"))
                 phase = "body"
-                el = self._mark_page(self._inline_container(E("p", **attrs), block.inlines, division),
-                                     block, division, attrs["id"])
+                split = None
                 if block.kind == "item":
                     if current_list is None:
                         current_list = E("list", type_="ordered")
                         div.append(current_list)
-                    number = _leading_number(block.inlines)
+                        labelled = _labelled(division.transcription.blocks, index)
+                    split = split_enumerator(block.inlines) if labelled else None
+                inlines = split[1] if split else block.inlines
+                el = self._mark_page(self._inline_container(E("p", **attrs), inlines, division),
+                                     block, division, attrs["id"])
+                if block.kind == "item":
+                    assert current_list is not None
+                    if split:
+                        # The witness's number of the point: a label before the item (TEI
+                        # Guidelines, <label> in ordered lists), not the paragraph's text.
+                        # A page that begins with the point begins before its number.
+                        if len(el) and el[0].tag == f"{{{TEI_NS}}}pb" and not el.text:
+                            page_break = el[0]
+                            el.text = page_break.tail
+                            page_break.tail = None
+                            el.remove(page_break)
+                            current_list.append(page_break)
+                        current_list.append(E("label", split[0]))
+                        division.features.add("list-label")
+                    number = enumerator_value(split[0]) if split else _leading_number(block.inlines)
                     current_item = E("item", el, n=number)
                     current_list.append(current_item)
                 elif block.continues_item:
@@ -261,6 +282,19 @@ class TextBuilder(FacsimileBuilder):
             yield self._inline_container(note, node.children, division)
         else:  # pragma: no cover - the parser makes no other node
             raise TypeError(node)
+
+
+def _labelled(blocks: list[Block], start: int) -> bool:
+    """Whether the list that begins at ``blocks[start]`` gets labels: when every item of it
+    begins with the witness's number. (TEI lists are either all items or all label and item
+    pairs; a list whose numbers are irregular keeps them in its items' text.)"""
+    items = []
+    for block in blocks[start:]:
+        if block.kind == "item":
+            items.append(block)
+        elif not (block.kind == "p" and block.continues_item):
+            break
+    return all(split_enumerator(block.inlines) for block in items)
 
 
 def _leading_number(nodes: list[Inline]) -> str | None:
