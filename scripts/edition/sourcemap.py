@@ -56,6 +56,7 @@ EDITOR_HINTS = {
     "E-FACS-RESOLVES": "check the page images in witness/pages/ and the page marks of the transcription",
     "E-ALIGN-COMPLETE": "check the @labels: each on both sides, or flagged unaligned/lost",
     "E-ALIGN-SYMMETRIC": _TOOLKIT, "E-ALIGN-LANGUAGE": _TOOLKIT, "E-UNIT-NUMBER": _TOOLKIT,
+    "E-LIST-LABEL": _TOOLKIT,
     "E-ID-PATTERN": "check the ids: register ids and @labels are lower-case letters, digits and '-'",
     "E-TEI-SUBSET": _TOOLKIT, "E-REF-RESOLVES": "check the register ids named here ({@id …}, "
                     "persons = [...], place = \"…\"): each must be a record of source/registry/; and "
