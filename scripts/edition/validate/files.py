@@ -20,13 +20,21 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 @dataclass
 class _Document:
-    """A file that was read and found to be TEI. Its tree is parsed again where it is
-    needed (:meth:`parse`) rather than kept: a run over thousands of files would
-    otherwise hold every parsed tree at once, in this process and in each forked worker."""
+    """A file that was read and found to be TEI. Its bytes are read again, and its tree
+    parsed again, where they are needed (:attr:`data`, :meth:`parse`) rather than kept: a
+    run over 10,000 files would otherwise hold 400 MB of them at once, in this process and
+    in each forked worker."""
 
     path: Path
     shown: str
-    data: bytes
+    size: int  # bytes
+
+    @property
+    def data(self) -> bytes:
+        try:
+            return self.path.read_bytes()
+        except OSError as err:
+            raise ValidatorUnavailable(f"{self.shown}: cannot be read ({err.strerror})") from None
 
     def parse(self) -> etree._ElementTree:
         return xmlsafe.parse_bytes(self.data, base_url=os.path.abspath(self.path))
@@ -102,5 +110,5 @@ def _read(path: Path) -> tuple[_Document | None, Finding | None]:
             hint = (f'A TEI P5 file has the root element <TEI xmlns="{TEI_NS}"> '
                     "(or <teiCorpus>); check that this is the file you meant.")
         return None, Finding(shown, root.sourceline, None, "E-NOT-TEI", "xml", message, hint)
-    return _Document(path, shown, data), None
+    return _Document(path, shown, len(data)), None
 

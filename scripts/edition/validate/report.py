@@ -50,7 +50,7 @@ def validate(paths: list[Path], tei_only: bool = False) -> Report:
     rules = None if tei_only else edition_rules()
     long = is_long(documents)
     if long:
-        size = sum(len(d.data) for d in documents) / 1e6
+        size = sum(d.size for d in documents) / 1e6
         note("validate", f"{len(documents):,} file(s), {size:,.1f} MB: "
              + ("TEI P5 (Jing)" if tei_only else "TEI P5 (Jing) and the edition's rules"))
     jing = _Jing(documents) if documents else None

@@ -61,12 +61,12 @@ MANY_FILES = 500
 
 def is_long(documents: list[_Document]) -> bool:
     """Whether a run over these documents announces its progress."""
-    return len(documents) >= MANY_FILES or any(len(d.data) >= LARGE_FILE_BYTES for d in documents)
+    return len(documents) >= MANY_FILES or any(d.size >= LARGE_FILE_BYTES for d in documents)
 
 
 def _run_rules(doc: _Document, rules: etree.XSLT) -> list[Finding]:
-    if len(doc.data) >= LARGE_FILE_BYTES:
-        note("validate", f"{doc.shown} ({len(doc.data) / 1e6:.1f} MB): the edition's rules")
+    if doc.size >= LARGE_FILE_BYTES:
+        note("validate", f"{doc.shown} ({doc.size / 1e6:.1f} MB): the edition's rules")
     tree = doc.parse()
     early = _unreadable_pointers(doc, tree)
     _CONFINED_TO.append(os.path.dirname(os.path.realpath(doc.path)))
