@@ -201,6 +201,21 @@ def test_ctrl_c_during_the_pdfs_leaves_the_published_build_and_a_rebuild_equals_
     assert [p.name for p in trees.iterdir() if p.name != "current"] == [(trees / "current").resolve().name]
 
 
+def test_a_build_with_nothing_to_do_still_removes_what_a_killed_build_left(
+        built: Project, tmp_path: Path) -> None:
+    """A build killed while removing the previous tree (after publishing its own) leaves
+    that tree half-removed; the next build, even with nothing to rebuild, removes it."""
+    project = copy_built(built, tmp_path / "project")
+    assert run(project, "--no-pdf").returncode == 0  # the copy's own build: the next has nothing to do
+    trees = project.build / ".trees"
+    left = trees / "tree-killed-while-removed"
+    (left / "site" / "documents").mkdir(parents=True)
+    (left / "site" / "documents" / "page.html").write_text("<html/>")
+    done = run(project, "--no-pdf")
+    assert done.returncode == 0 and "nothing changed" in done.stdout, done.stdout + done.stderr
+    assert [p.name for p in trees.iterdir() if p.name != "current"] == [(trees / "current").resolve().name]
+
+
 # --------------------------------------------------------------------- processes, temp
 
 def test_workers_die_with_a_killed_build_and_no_temporary_folder_is_left(tmp_path: Path) -> None:

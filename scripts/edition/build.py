@@ -109,13 +109,18 @@ class Tree:
     def current(self) -> Path | None:
         return self.current_link.resolve() if self.current_link.is_symlink() else None
 
-    def start(self) -> Path:
-        """A fresh folder for the new tree, after removing what killed builds left."""
+    def sweep(self) -> None:
+        """Remove every tree but the published one: what killed builds left, including an
+        old tree a build was killed while removing (after it had published)."""
         self.trees.mkdir(parents=True, exist_ok=True)
         current = self.current
         for old in self.trees.iterdir():
             if old.name != CURRENT and old.resolve() != current:
                 _remove(old)
+
+    def start(self) -> Path:
+        """A fresh folder for the new tree, after removing what killed builds left."""
+        self.sweep()
         folder = Path(tempfile.mkdtemp(prefix="tree-", dir=self.trees))
         folder.chmod(0o755)  # mkdtemp makes it private; the tree is published
         return folder
@@ -298,6 +303,7 @@ def _run_build(project: Project, options: Options) -> Report:
     started = stat_signature(files_under(project.source) + code)
     if (published.get("signature") == _signature(started, project, options) and tree.current is not None
             and tree.current.is_dir()):
+        tree.sweep()  # nothing to build, but a killed build's leftovers still go
         report.reused = ["everything"]
         report.documents = len(project.tei_documents())
         return report
