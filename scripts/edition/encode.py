@@ -303,6 +303,39 @@ def _encode_many(project: Project, sources: Sources, ids: list[str],
                         initargs=(str(project.root),), chunksize=max(1, len(ids) // (jobs * 8)))
 
 
+class _Staging:
+    """The folder inside tei/ where a run's new TEI waits for validation: each file is
+    written as it is encoded, so that a run holds one document's TEI in memory at a time,
+    not the corpus's. Made at the first changed file (a fresh tei/ may be read-only)."""
+
+    def __init__(self, tei: Path) -> None:
+        self.tei = tei
+        self.folder: Path | None = None
+        self.staged: dict[str, Path] = {}
+
+    def add(self, doc_id: str, data: bytes) -> None:
+        if self.folder is None:
+            self.tei.mkdir(parents=True, exist_ok=True)
+            for leftover in self.tei.glob(".staging-*"):  # from a run that was killed
+                shutil.rmtree(leftover, ignore_errors=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.tei))
+        path = self.folder / f"{doc_id}.xml"
+        path.write_bytes(data)
+        self.staged[doc_id] = path
+
+    def with_neighbours(self) -> None:
+        """Copy beside the staged files the TEI files of tei/ they replace none of: the
+        neighbours the cross-document rules need."""
+        assert self.folder is not None
+        for existing in self.tei.glob("*.xml"):
+            if existing.stem not in self.staged:
+                shutil.copy2(existing, self.folder / existing.name)
+
+    def remove(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def encode(project: Project, ids: list[str] | None = None, *, check_only: bool = False,
            validate: bool = True, jobs: int = 1, store: Store | None = None) -> EncodeResult:
     """Encode the documents (default: all) into tei/, keeping going past failures.
@@ -314,52 +347,66 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
     sources = load_sources(project)
     wanted = ids or [*sources.corpus, *sources.failed]
     result = EncodeResult()
-    encoded: dict[str, bytes] = {}
     keys: dict[str, str] = {}
-    todo: list[str] = []
+    candidates: list[str] = []
     shared = shared_key(project) if store is not None else ""
     for doc_id in wanted:
         if doc_id in sources.failed:
             result.failed[doc_id] = sources.failed[doc_id]
-            continue
-        if doc_id not in sources.corpus:
+        elif doc_id not in sources.corpus:
             result.failed[doc_id] = [Problem(project.documents / doc_id, None, "no such document",
                                              f"known documents: {', '.join(sources.corpus) or 'none'}")]
-            continue
-        if store is not None:
-            keys[doc_id] = document_key(project, sources, doc_id, shared)
-            cached = store.get("tei", keys[doc_id])
-            if cached is not None:
-                encoded[doc_id] = cached
-                continue
-        todo.append(doc_id)
-    for doc_id, data, problems in progress(_encode_many(project, sources, todo, jobs), len(todo),
-                                           "encode"):
-        if data is None:
-            result.failed[doc_id] = problems
         else:
-            encoded[doc_id] = data
-    # The registers depend on the registry alone; written with every run so they never lag.
-    encoded[REGISTERS_ID] = serialize(build_registers(sources.registry, sources.edition))
-    fresh = {doc_id: data for doc_id, data in encoded.items()
-             if (project.tei / f"{doc_id}.xml").is_file()
-             and (project.tei / f"{doc_id}.xml").read_bytes() == data}
+            candidates.append(doc_id)
+            if store is not None:
+                keys[doc_id] = document_key(project, sources, doc_id, shared)
+    from_store: set[str] = set()
 
-    if check_only:
-        for doc_id in encoded.keys() - fresh.keys():
-            result.failed[doc_id] = [Problem(project.tei / f"{doc_id}.xml", None,
-                                             "stale: differs from what source/ encodes to",
-                                             "run `edition encode` and commit tei/")]
-        result.lines = [f"fresh: tei/{doc_id}.xml" for doc_id in sorted(fresh)]
-        return result
+    def made() -> Iterator[tuple[str, bytes]]:
+        """Each document's TEI, one at a time: from the store where it holds it, else encoded."""
+        todo = []
+        for doc_id in candidates:
+            data = store.get("tei", keys[doc_id]) if store is not None else None
+            if data is None:
+                todo.append(doc_id)
+            else:
+                from_store.add(doc_id)
+                yield doc_id, data
+        for doc_id, data, problems in progress(_encode_many(project, sources, todo, jobs), len(todo),
+                                               "encode"):
+            if data is None:
+                result.failed[doc_id] = problems
+            else:
+                yield doc_id, data
+        # The registers depend on the registry alone; written with every run so they never lag.
+        yield REGISTERS_ID, serialize(build_registers(sources.registry, sources.edition))
 
-    changed = {doc_id: data for doc_id, data in encoded.items() if doc_id not in fresh}
+    sizes: dict[str, int] = {}  # every document made, fresh or changed
+    staging = _Staging(project.tei)
     try:
-        _publish(project, sources.registry, changed, result, validate=validate)
-        if store is not None:
-            for doc_id, key in keys.items():
-                if doc_id in encoded and doc_id not in result.failed:
-                    store.put("tei", key, encoded[doc_id])
+        try:
+            for doc_id, data in made():
+                sizes[doc_id] = len(data)
+                target = project.tei / f"{doc_id}.xml"
+                if target.is_file() and target.read_bytes() == data:
+                    continue
+                if check_only:
+                    result.failed[doc_id] = [Problem(target, None,
+                                                     "stale: differs from what source/ encodes to",
+                                                     "run `edition encode` and commit tei/")]
+                else:
+                    staging.add(doc_id, data)
+            if check_only:
+                result.lines = [f"fresh: tei/{doc_id}.xml" for doc_id in sorted(sizes)
+                                if doc_id not in result.failed]
+                return result
+            _publish(project, sources.registry, staging, result, validate=validate)
+            if store is not None:
+                for doc_id, key in keys.items():
+                    if doc_id in sizes and doc_id not in result.failed and doc_id not in from_store:
+                        store.put("tei", key, (project.tei / f"{doc_id}.xml").read_bytes())
+        finally:
+            staging.remove()
     except OSError as err:  # a read-only tei/, a full disk: the machine's fault (exit 2)
         done = (f"{len(result.changed)} file(s) of tei/ were replaced, each whole, before it "
                 "stopped; the others are as they were" if result.changed else "tei/ is as it was")
@@ -367,40 +414,33 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
                            f"the command again; {done}") from None
     if "" in result.failed or REGISTERS_ID in result.failed:
         return result  # nothing was published
-    for doc_id, data in encoded.items():
+    for doc_id, size in sizes.items():
         if doc_id not in result.failed:
             state = "wrote" if doc_id in result.changed else "unchanged"
-            result.lines.append(f"{state}: tei/{doc_id}.xml ({len(data):,} bytes)")
-    result.lines.append(f"encode: {len(encoded)} file(s) in {time.perf_counter() - started:.2f} s"
+            result.lines.append(f"{state}: tei/{doc_id}.xml ({size:,} bytes)")
+    result.lines.append(f"encode: {len(sizes)} file(s) in {time.perf_counter() - started:.2f} s"
                         + (f", {len(result.failed)} failed" if result.failed else ""))
     return result
 
 
-def _publish(project: Project, registry: Registry, changed: dict[str, bytes], result: EncodeResult,
+def _publish(project: Project, registry: Registry, staging: _Staging, result: EncodeResult,
              *, validate: bool) -> None:
-    """Stage the changed files inside tei/, validate them there with their neighbours, and
-    rename each that passes into place (listed in ``result.changed``). A file of tei/ is
-    its old version or its new one, whole; OSError when tei/ cannot be written."""
-    if not changed:  # nothing to write: a read-only tei/ that is fresh is fine
+    """Validate the staged files there with their neighbours, and rename each that passes
+    into place (listed in ``result.changed``). A file of tei/ is its old version or its new
+    one, whole; OSError when tei/ cannot be written."""
+    if not staging.staged:  # nothing to write: a read-only tei/ that is fresh is fine
         return
-    project.tei.mkdir(parents=True, exist_ok=True)
-    for leftover in project.tei.glob(".staging-*"):  # from a run that was killed
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.tei))
-    try:
-        staged = stage_with_neighbours(staging, project.tei, changed)
-        if validate and staged:
-            for doc_id, problems in _gate(project, registry, staged).items():
-                result.failed.setdefault(doc_id, []).extend(problems)
-        if "" in result.failed or REGISTERS_ID in result.failed:
-            return  # not attributable to one document, or the registers: publish nothing
-        for doc_id in changed:
-            if doc_id in result.failed:
-                continue
-            os.replace(staged[doc_id], project.tei / f"{doc_id}.xml")
-            result.changed.append(doc_id)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    staging.with_neighbours()
+    if validate:
+        for doc_id, problems in _gate(project, registry, staging.staged).items():
+            result.failed.setdefault(doc_id, []).extend(problems)
+    if "" in result.failed or REGISTERS_ID in result.failed:
+        return  # not attributable to one document, or the registers: publish nothing
+    for doc_id, path in staging.staged.items():
+        if doc_id in result.failed:
+            continue
+        os.replace(path, project.tei / f"{doc_id}.xml")
+        result.changed.append(doc_id)
 
 
 def encode_documents(project: Project, ids: list[str] | None = None, *,
