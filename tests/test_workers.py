@@ -6,10 +6,13 @@ own nanny, as `dask worker` starts them); the project is a throwaway copy."""
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
 import shutil
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -145,3 +148,41 @@ def _remember(value: str) -> None:
 
 def _pid_and_square(n: int) -> tuple[int, int, str]:
     return os.getpid(), n * n, _STATE.get("value", "")
+
+
+class _CountingPool(ProcessPoolExecutor):
+    """A local pool that records how many submitted chunks the caller had not taken yet."""
+
+    def __init__(self) -> None:
+        super().__init__(2, mp_context=multiprocessing.get_context("fork"))
+        self.submitted = 0
+        self.taken = 0
+        self.most_waiting = 0
+
+    def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.submitted += 1
+        self.most_waiting = max(self.most_waiting, self.submitted - self.taken)
+        return super().submit(*args, **kwargs)
+
+
+def test_a_local_pool_keeps_a_bounded_window_of_results_for_a_slow_caller() -> None:
+    """The results come in the order of the items, and however many items there are, no
+    more than IN_FLIGHT chunks a process wait for the caller (Executor.map would submit
+    them all and hold every result: at 10,000 documents, the build process's memory)."""
+    items = list(range(2_000))
+    with _CountingPool() as pool:
+        results = []
+        for n, result in enumerate(workers._windowed(pool, abs, items, jobs=2, chunksize=500)):
+            results.append(result)
+            pool.taken = n // workers.MAX_CHUNK + 1
+        assert results == items
+        assert pool.submitted == len(items) // workers.MAX_CHUNK
+        assert pool.most_waiting <= workers.IN_FLIGHT * 2 + 1
+
+
+def test_a_caller_that_stops_early_leaves_no_work_queued() -> None:
+    with _CountingPool() as pool:
+        results = workers._windowed(pool, abs, range(10_000), jobs=2, chunksize=1)
+        assert list(itertools.islice(results, 5)) == [0, 1, 2, 3, 4]
+        results.close()
+        assert pool.submitted <= workers.IN_FLIGHT * 2 + 5  # the window, and one per item taken

@@ -16,12 +16,14 @@ nothing; an exception in a task reaches the caller as it would from a local pool
 from __future__ import annotations
 
 import atexit
+import collections
 import functools
+import itertools
 import multiprocessing
 import os
 import socket
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from .errors import CannotRun
@@ -64,7 +66,7 @@ def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: st
         # Each worker dies with this process (lifeline), even when it is killed outright.
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(context),
                                  initializer=_local_initialised, initargs=(initializer, initargs)) as pool:
-            yield from pool.map(fn, items, chunksize=chunksize)
+            yield from _windowed(pool, fn, items, jobs, chunksize)
         return
     client = _client(address)
     call: Callable[[T], R] = fn
@@ -76,6 +78,39 @@ def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: st
             yield future.result()
     finally:
         client.cancel(futures)
+
+
+# Chunks a local pool works on at once, per process, and the most items a chunk holds.
+# ``Executor.map`` submits every item at once and keeps each result until the caller takes
+# it: when the caller is slower than the workers (it writes, reduces, validates), every
+# document's result ends up in the build process's memory. A window keeps that bounded.
+IN_FLIGHT = 4
+MAX_CHUNK = 16
+
+
+def _call_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(item) for item in chunk]
+
+
+def _windowed(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T], jobs: int,
+              chunksize: int) -> Iterator[R]:
+    """``fn`` over ``items`` on ``pool``, in order, with at most ``IN_FLIGHT * jobs``
+    chunks submitted and not yet taken by the caller."""
+    size = max(1, min(chunksize, MAX_CHUNK))
+    source = iter(items)
+    chunks = iter(lambda: list(itertools.islice(source, size)), [])
+    pending: collections.deque[Future[list[R]]] = collections.deque(
+        pool.submit(_call_chunk, fn, chunk) for chunk in itertools.islice(chunks, IN_FLIGHT * jobs))
+    try:
+        while pending:
+            results = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_call_chunk, fn, following))
+            yield from results
+    finally:
+        for future in pending:  # the caller stopped early, or a task failed
+            future.cancel()
 
 
 def _local_initialised(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
