@@ -18,6 +18,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -378,18 +380,37 @@ def count(folder: Path, pattern: str = "*") -> int:
         return 0
 
 
+@dataclass
+class Seen:
+    """What a running build has written so far, as seen from outside."""
+
+    project: Project
+    documents: int
+    published_before: str | None  # the tree published when the build began
+
+    @property
+    def tree(self) -> Path | None:
+        return building_tree(self.project)
+
+    @property
+    def published(self) -> str | None:
+        current = self.project.build / ".trees" / "current"
+        return current.resolve().name if current.is_symlink() else None
+
+
 # Moments of a build, each recognised from outside by what the build has written so far:
 # a kill there lands inside that piece of work, whatever the machine's speed.
-KILL_POINTS = {
-    "encoding": lambda project, tree, documents: tree is not None and not (tree / "site").exists(),
-    "pages": lambda project, tree, documents: tree is not None
-    and count(tree / "site" / "documents", "*.html") >= documents // 2,
-    "search index": lambda project, tree, documents: tree is not None
+KILL_POINTS: dict[str, Callable[[Seen], bool]] = {
+    "encoding": lambda seen: (tree := seen.tree) is not None and not (tree / "site").exists(),
+    "pages": lambda seen: (tree := seen.tree) is not None
+    and count(tree / "site" / "documents", "*.html") >= seen.documents // 2,
+    "search index": lambda seen: (tree := seen.tree) is not None
     and count(tree / ".tmp", "**/edition-search-*") > 0,
-    "DTS files": lambda project, tree, documents: tree is not None
-    and count(tree / "site" / "data" / "dts" / "document") >= documents // 2,
-    "removing the old tree": lambda project, tree, documents: tree is None and count(
-        project.build / ".trees", "tree-*") > 1,
+    "DTS files": lambda seen: (tree := seen.tree) is not None
+    and count(tree / "site" / "data" / "dts" / "document") >= seen.documents // 2,
+    "removing the old tree": lambda seen: seen.published != seen.published_before
+    and seen.published_before is not None
+    and (seen.project.build / ".trees" / seen.published_before).exists(),
 }
 
 
@@ -428,7 +449,9 @@ def test_a_thousand_documents_killed_at_five_points_rebuild_to_a_clean_build(tmp
         build = subprocess.Popen(command(project, "--no-pdf", "--force"), stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL,
                                  env={**os.environ, "EDITION_TEST_MARK": mark, "TMPDIR": str(tmp)})
-        while build.poll() is None and not reached(project, building_tree(project), documents):
+        seen = Seen(project, documents, None)
+        seen.published_before = seen.published
+        while build.poll() is None and not reached(seen):
             time.sleep(0.02)
         assert build.poll() is None, f"the build ended before it was {point}"
         os.kill(build.pid, signal.SIGKILL)
