@@ -575,3 +575,17 @@ def test_a_draft_record_is_encoded_as_an_automatic_unconfirmed_identification(tm
               if b'ref="#northtown"' in p.read_bytes() or p.name == "registers.xml"}
     assert {(Path(f.file).name, f.rule) for f in report.warnings} == {
         (name, "W-DRAFT-RECORD") for name in naming}
+
+
+def test_a_killed_runs_staging_folder_is_removed_by_the_next_run_even_with_nothing_to_write(
+        tmp_path: Path) -> None:
+    """encode stages each document's TEI in tei/.staging-* as it is made; a run killed on
+    the way leaves that folder, and the next run removes it, also when tei/ is fresh."""
+    project = copy_project(tmp_path)
+    left = project.tei / ".staging-killed"
+    left.mkdir()
+    (left / f"{TELEGRAM}.xml").write_bytes(b"<half")
+    before = {p.name: p.read_bytes() for p in project.tei.glob("*.xml")}
+    encode_documents(project)
+    assert not list(project.tei.glob(".staging-*"))
+    assert {p.name: p.read_bytes() for p in project.tei.glob("*.xml")} == before

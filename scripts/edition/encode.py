@@ -316,8 +316,6 @@ class _Staging:
     def add(self, doc_id: str, data: bytes) -> None:
         if self.folder is None:
             self.tei.mkdir(parents=True, exist_ok=True)
-            for leftover in self.tei.glob(".staging-*"):  # from a run that was killed
-                shutil.rmtree(leftover, ignore_errors=True)
             self.folder = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.tei))
         path = self.folder / f"{doc_id}.xml"
         path.write_bytes(data)
@@ -382,6 +380,9 @@ def encode(project: Project, ids: list[str] | None = None, *, check_only: bool =
         yield REGISTERS_ID, serialize(build_registers(sources.registry, sources.edition))
 
     sizes: dict[str, int] = {}  # every document made, fresh or changed
+    if not check_only:
+        for leftover in project.tei.glob(".staging-*"):  # from a run that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
     staging = _Staging(project.tei)
     try:
         try:
