@@ -188,6 +188,28 @@ def test_an_automatic_unconfirmed_identification_says_so(render):
     assert kinds == ["Place · identified automatically, unconfirmed", "Person"]
 
 
+def test_each_mention_of_a_record_gets_the_card_of_how_it_reads_the_record(render):
+    """A record's card is built once a page and reused (cards.xsl): mentions that read the
+    same record differently (a place as a geographic feature, an unconfirmed
+    identification, a pseudonym) still get cards of their own."""
+    page = render(one_unit(
+        '<placeName ref="#ugra">Ugra</placeName>, <geogName ref="#ugra">the Ugra</geogName>, '
+        '<placeName ref="#ugra" cert="low" resp="#resp-edition">Ugra</placeName>, '
+        '<placeName ref="#ugra">Ugra</placeName>; <persName ref="#ivan">Ivan</persName>, '
+        '<persName ref="#ivan" type="pseudonym">IVANOV</persName>, '
+        '<persName ref="#ivan" type="pseudonym">PETROV</persName>'))
+    cards = [only(page, f'//span[@id="{link.get("aria-describedby")}"]')
+             for link in page.xpath('//div[@id="en-p1"]//a[contains(@class, "name")]')]
+    assert [as_read(only(card, './/span[@class="card-kind"]')) for card in cards] == [
+        "Place", "Geographic feature", "Place · identified automatically, unconfirmed", "Place",
+        "Person", "Person · pseudonym", "Person · pseudonym"]
+    assert [as_read(p) for card in cards for p in card.xpath('.//span[@class="card-pseudonym"]')] == [
+        "“IVANOV” is a pseudonym of Ivan Petrov.", "“PETROV” is a pseudonym of Ivan Petrov."]
+    # The reused cards are the same as the first.
+    first, again = (markup(card).replace(card.get("id"), "") for card in (cards[0], cards[3]))
+    assert again == first
+
+
 def test_a_name_pointing_to_two_records_links_the_first_and_describes_both(render):
     page = render(one_unit('<placeName ref="#kaluga #ugra">Kaluga and the Ugra</placeName>'))
     link = only(page, '//div[@id="en-p1"]//a[contains(@class, "name")]')

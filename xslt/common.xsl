@@ -34,7 +34,10 @@
        footnotes), by kind: numbering counts within the key, not along the preceding axis,
        which walks the whole document for every element and made rendering quadratic. -->
   <xsl:key name="edn:numbered" match="gap | supplied | choice" use="local-name()"/>
-  <xsl:key name="edn:numbered" match="*[edn:is-mention(.)]" use="'mention'"/>
+  <!-- (The element names first: a key's or template's pattern is tried on every element,
+       and a function call in it costs more than the name test that rules most out.) -->
+  <xsl:key name="edn:numbered" match="(persName | placeName | orgName | geogName | name)[edn:is-mention(.)]"
+           use="'mention'"/>
   <xsl:key name="edn:numbered" match="note[@type = 'editorial' or not(@type)]"
            use="'note-' || generate-id(ancestor::div[@xml:lang][1])"/>
 

@@ -17,7 +17,7 @@
   <!-- A mention: a link to its (first) register entry with a card naming every record it
        points to. The card follows the link inside one wrapper, so hovering either or
        focusing the link (or a link in the card) keeps it open (CSS :hover/:focus-within). -->
-  <xsl:template match="*[edn:is-mention(.)]" mode="reading">
+  <xsl:template match="(persName | placeName | orgName | geogName | name)[edn:is-mention(.)]" mode="reading">
     <xsl:param name="link-root" as="xs:string" select="$root" tunnel="yes"/>
     <xsl:variable name="records" select="edn:records(.)"/>
     <xsl:variable name="kind" select="edn:mention-kind(.)"/>

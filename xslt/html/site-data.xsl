@@ -69,7 +69,7 @@
           <xsl:apply-templates select="$tei/TEI/standOff//(person | place | org | event)[@xml:id]" mode="site-data"/>
         </fn:array>
         <fn:array key="occurrences">
-          <xsl:apply-templates select="$tei//*[edn:is-mention(.)]" mode="site-data"/>
+          <xsl:apply-templates select="key('edn:numbered', 'mention', $tei)" mode="site-data"/>
         </fn:array>
       </fn:map>
     </xsl:variable>
@@ -87,7 +87,7 @@
   </xsl:function>
 
   <xsl:mode name="site-prose" on-no-match="text-only-copy"/>
-  <xsl:template match="*[edn:is-mention(.)]" mode="site-prose">
+  <xsl:template match="(persName | placeName | orgName | geogName | name)[edn:is-mention(.)]" mode="site-prose">
     <xsl:variable name="record" select="edn:records(.)[1]"/>
     <a class="name name-{edn:mention-kind(.)}" href="{edn:register($record)}.html#{$record/@xml:id}">
       <xsl:apply-templates mode="site-prose"/>
