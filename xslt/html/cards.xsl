@@ -91,7 +91,7 @@
         <span class="card-desc"><xsl:apply-templates select="$description/node()" mode="popover"/></span>
       </xsl:if>
       <span class="card-links">
-        <a href="{$link-root}{edn:register(.)}.html#{@xml:id}"><xsl:sequence select="edn:ui('register-entry')"/></a>
+        <a href="{$link-root}{edn:register(.)}.html#{@xml:id}"><xsl:apply-templates select="'register-entry'" mode="ui"/></a>
         <xsl:for-each select="edn:authorities(.)">
           <xsl:text> · </xsl:text>
           <a href="{normalize-space(.)}" rel="external"><xsl:value-of select="edn:authority-label(.)"/></a>

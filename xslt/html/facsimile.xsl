@@ -43,7 +43,7 @@
                                           /ptr[@type = 'iiif-manifest']/@target"/>
     <xsl:if test="empty($facsimile) and exists($external)">
       <section id="facsimile" class="facsimile facsimile-external" aria-labelledby="facsimile-h">
-        <h3 id="facsimile-h"><xsl:sequence select="edn:ui('view-facsimile')"/></h3>
+        <h3 id="facsimile-h"><xsl:apply-templates select="'view-facsimile'" mode="ui"/></h3>
         <p><xsl:sequence select="edn:ui('facs-external', string(/TEI/teiHeader/fileDesc/sourceDesc
               /bibl[@type = 'witness']/publisher[1]))"/><xsl:text> </xsl:text>
           <a href="{$external[1]}" rel="external"><xsl:value-of select="$external[1]"/></a></p>
@@ -59,22 +59,22 @@
           <xsl:attribute name="data-error-{.}" select="edn:ui-text('facs-error', ., '{1}')"/>
           <xsl:attribute name="data-canvas-{.}" select="edn:ui-text('facs-canvas', ., ())"/>
         </xsl:for-each>
-        <h3 id="facsimile-h"><xsl:sequence select="edn:ui('view-facsimile')"/></h3>
+        <h3 id="facsimile-h"><xsl:apply-templates select="'view-facsimile'" mode="ui"/></h3>
         <div class="facs-controls" role="group" aria-labelledby="facs-controls-label">
-          <span id="facs-controls-label" class="sr-only"><xsl:sequence select="edn:ui('facs-controls')"/></span>
-          <button type="button" class="facs-prev" disabled="disabled">‹ <xsl:sequence select="edn:ui('facs-prev')"/></button>
+          <span id="facs-controls-label" class="sr-only"><xsl:apply-templates select="'facs-controls'" mode="ui"/></span>
+          <button type="button" class="facs-prev" disabled="disabled">‹ <xsl:apply-templates select="'facs-prev'" mode="ui"/></button>
           <span class="facs-status" aria-live="polite"><xsl:sequence
               select="edn:ui('facs-status', ('1', string(count($facsimile))))"/></span>
-          <button type="button" class="facs-next"><xsl:sequence select="edn:ui('facs-next')"/> ›</button>
+          <button type="button" class="facs-next"><xsl:apply-templates select="'facs-next'" mode="ui"/> ›</button>
           <button type="button" class="facs-zoom-in"><span aria-hidden="true">+</span><span
-              class="sr-only"><xsl:sequence select="edn:ui('facs-zoom-in')"/></span></button>
+              class="sr-only"><xsl:apply-templates select="'facs-zoom-in'" mode="ui"/></span></button>
           <button type="button" class="facs-zoom-out"><span aria-hidden="true">−</span><span
-              class="sr-only"><xsl:sequence select="edn:ui('facs-zoom-out')"/></span></button>
-          <button type="button" class="facs-home"><xsl:sequence select="edn:ui('facs-home')"/></button>
+              class="sr-only"><xsl:apply-templates select="'facs-zoom-out'" mode="ui"/></span></button>
+          <button type="button" class="facs-home"><xsl:apply-templates select="'facs-home'" mode="ui"/></button>
         </div>
         <div class="facs-viewer" id="facs-viewer"></div>
-        <p class="facs-help"><xsl:sequence select="edn:ui('facs-help')"/><xsl:text> </xsl:text>
-          <a href="{$root}iiif/{$doc-id}/manifest.json"><xsl:sequence select="edn:ui('facs-manifest')"/></a></p>
+        <p class="facs-help"><xsl:apply-templates select="'facs-help'" mode="ui"/><xsl:text> </xsl:text>
+          <a href="{$root}iiif/{$doc-id}/manifest.json"><xsl:apply-templates select="'facs-manifest'" mode="ui"/></a></p>
         <ol class="facs-pages">
           <xsl:for-each select="$facsimile">
             <xsl:variable name="service" select="edn:facs-service(.)"/>

@@ -235,7 +235,27 @@
             else '{' || $piece), '')"/>
   </xsl:function>
 
-  <!-- String $key once per interface language, each in its own span. -->
+  <!-- String $key once per interface language, each in its own span. Mode "ui" applied
+       to the key writes the spans straight into the page, where the function edn:ui first
+       builds them as a tree of its own and then copies them (a third more per call, on a
+       few hundred calls a page); the function is for keys chosen in an expression. -->
+  <xsl:mode name="ui" on-no-match="fail"/>
+  <xsl:template match=".[. instance of xs:string]" mode="ui">
+    <xsl:param name="args" as="xs:string*" select="()"/>
+    <xsl:variable name="key" select="."/>
+    <xsl:call-template name="ui-spans">
+      <xsl:with-param name="texts" select="$ui-langs ! edn:ui-text($key, ., $args)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The spans of one interface string, given its text in each of $ui-langs (in order). -->
+  <xsl:template name="ui-spans">
+    <xsl:param name="texts" as="xs:string*"/>
+    <xsl:for-each select="$ui-langs">
+      <xsl:variable name="i" select="position()"/>
+      <span class="ui ui-{.}" lang="{.}"><xsl:value-of select="$texts[$i]"/></span>
+    </xsl:for-each>
+  </xsl:template>
   <xsl:function name="edn:ui" as="element()*">
     <xsl:param name="key" as="xs:string"/>
     <xsl:sequence select="edn:ui($key, ())"/>
@@ -243,9 +263,9 @@
   <xsl:function name="edn:ui" as="element()*">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="args" as="xs:string*"/>
-    <xsl:for-each select="$ui-langs">
-      <span class="ui ui-{.}" lang="{.}"><xsl:value-of select="edn:ui-text($key, ., $args)"/></span>
-    </xsl:for-each>
+    <xsl:apply-templates select="$key" mode="ui">
+      <xsl:with-param name="args" select="$args"/>
+    </xsl:apply-templates>
   </xsl:function>
 
   <!-- Every interface string in every interface language, as written here (placeholders

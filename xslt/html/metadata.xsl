@@ -17,16 +17,16 @@
     <xsl:variable name="sent" select="$header//correspDesc/correspAction[@type = 'sent']"/>
     <xsl:variable name="received" select="$header//correspDesc/correspAction[@type = 'received']"/>
     <aside class="metadata" id="about-document" aria-labelledby="meta-h">
-      <h2 id="meta-h"><xsl:sequence select="edn:ui('about-document')"/></h2>
+      <h2 id="meta-h"><xsl:apply-templates select="'about-document'" mode="ui"/></h2>
       <dl>
-        <dt><xsl:sequence select="edn:ui('meta-title')"/></dt>
+        <dt><xsl:apply-templates select="'meta-title'" mode="ui"/></dt>
         <dd><xsl:value-of select="$title"/></dd>
         <xsl:if test="$date">
-          <dt><xsl:sequence select="edn:ui('meta-date')"/></dt>
+          <dt><xsl:apply-templates select="'meta-date'" mode="ui"/></dt>
           <dd><time datetime="{$date}"><xsl:value-of select="edn:format-date($date, $interface-lang)"/></time></dd>
         </xsl:if>
         <xsl:if test="$sent or $received">
-          <dt><xsl:sequence select="edn:ui('meta-from-to')"/></dt>
+          <dt><xsl:apply-templates select="'meta-from-to'" mode="ui"/></dt>
           <dd class="correspondents">
             <xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="$sent/(persName | orgName | name)"/></xsl:call-template>
             <xsl:text> → </xsl:text>
@@ -46,7 +46,7 @@
                 <span><xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="persName | orgName | name"/></xsl:call-template></span>
               </xsl:if>
               <xsl:if test="placeName">
-                <span><xsl:sequence select="edn:ui('at')"/><xsl:text> </xsl:text><xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="placeName"/></xsl:call-template></span>
+                <span><xsl:apply-templates select="'at'" mode="ui"/><xsl:text> </xsl:text><xsl:call-template name="mention-list"><xsl:with-param name="mentions" select="placeName"/></xsl:call-template></span>
               </xsl:if>
               <xsl:for-each select="date[@when]">
                 <time datetime="{@when}"><xsl:value-of select="edn:format-date(@when, $interface-lang)"/></time>
@@ -61,20 +61,20 @@
         <xsl:call-template name="source-panel"><xsl:with-param name="header" select="$header"/></xsl:call-template>
         <xsl:call-template name="editors-row"><xsl:with-param name="header" select="$header"/></xsl:call-template>
         <xsl:if test="edn:summary($tei)">
-          <dt><xsl:sequence select="edn:ui('meta-summary')"/> <span class="by"><xsl:sequence select="edn:ui('by-publisher')"/></span></dt>
+          <dt><xsl:apply-templates select="'meta-summary'" mode="ui"/> <span class="by"><xsl:apply-templates select="'by-publisher'" mode="ui"/></span></dt>
           <dd class="summary"><xsl:apply-templates select="edn:summary($tei)/node()" mode="reading"/></dd>
         </xsl:if>
         <xsl:for-each select="edn:headnote($tei)[1]">
-          <dt><xsl:sequence select="edn:ui('meta-headnote')"/> <span class="by"><xsl:sequence select="edn:ui('by-edition')"/></span></dt>
+          <dt><xsl:apply-templates select="'meta-headnote'" mode="ui"/> <span class="by"><xsl:apply-templates select="'by-edition'" mode="ui"/></span></dt>
           <dd class="headnote"><xsl:apply-templates select="node()" mode="reading"/></dd>
         </xsl:for-each>
         <xsl:variable name="keywords" select="edn:keywords($tei, $interface-lang)"/>
         <xsl:if test="exists($keywords)">
-          <dt><xsl:sequence select="edn:ui('meta-keywords')"/></dt>
+          <dt><xsl:apply-templates select="'meta-keywords'" mode="ui"/></dt>
           <dd><ul class="keywords"><xsl:for-each select="$keywords"><li><xsl:value-of select="."/></li></xsl:for-each></ul></dd>
         </xsl:if>
         <xsl:for-each select="$header/fileDesc/publicationStmt/availability">
-          <dt><xsl:sequence select="edn:ui('meta-licence')"/></dt>
+          <dt><xsl:apply-templates select="'meta-licence'" mode="ui"/></dt>
           <dd class="rights">
             <xsl:for-each select="licence">
               <p><xsl:choose>
@@ -89,7 +89,7 @@
         </xsl:for-each>
       </dl>
 
-      <h3 id="cite-h"><xsl:sequence select="edn:ui('how-to-cite')"/></h3>
+      <h3 id="cite-h"><xsl:apply-templates select="'how-to-cite'" mode="ui"/></h3>
       <xsl:variable name="citation" select="edn:citation-text($sent, $received)"/>
       <p class="citation" id="citation" data-citation="{$citation}" data-permalink="{$permalink}">
         <xsl:value-of select="$citation"/>
@@ -113,7 +113,7 @@
         <xsl:text> · </xsl:text>
         <a href="{$root}data/cite/{$doc-id}.bib" type="application/x-bibtex" download="{$doc-id}.bib">BibTeX</a></p>
 
-      <h3 id="downloads-h"><xsl:sequence select="edn:ui('downloads')"/></h3>
+      <h3 id="downloads-h"><xsl:apply-templates select="'downloads'" mode="ui"/></h3>
       <ul class="downloads">
         <!-- data-print-href: the absolute address a printed page shows after the link. -->
         <li><a href="{$root}{$tei-path}" type="application/tei+xml" download="{$doc-id}.xml"
@@ -137,7 +137,7 @@
     <xsl:variable name="witness" select="$header/fileDesc/sourceDesc/bibl[@type = 'witness']"/>
     <xsl:variable name="ms" select="$header/fileDesc/sourceDesc/msDesc"/>
     <xsl:for-each select="$witness">
-      <dt><xsl:sequence select="edn:ui('meta-source')"/></dt>
+      <dt><xsl:apply-templates select="'meta-source'" mode="ui"/></dt>
       <dd class="witness">
         <p>
           <xsl:text>Published by </xsl:text><xsl:value-of select="normalize-space(publisher)"/>
@@ -156,7 +156,7 @@
       </dd>
     </xsl:for-each>
     <xsl:for-each select="$header/fileDesc/sourceDesc/bibl[@type = 'first-publication']">
-      <dt><xsl:sequence select="edn:ui('meta-first-published')"/></dt>
+      <dt><xsl:apply-templates select="'meta-first-published'" mode="ui"/></dt>
       <dd class="first-publication"><xsl:apply-templates mode="reading"/></dd>
     </xsl:for-each>
     <xsl:variable name="references" as="xs:string*">
@@ -168,7 +168,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($references)">
-      <dt><xsl:sequence select="edn:ui('meta-archive')"/></dt>
+      <dt><xsl:apply-templates select="'meta-archive'" mode="ui"/></dt>
       <dd class="archive">
         <ul class="references">
           <xsl:for-each select="$references"><li><xsl:value-of select="."/></li></xsl:for-each>
@@ -176,14 +176,14 @@
       </dd>
     </xsl:if>
     <xsl:for-each select="$ms[msIdentifier/idno[@type = 'document-number'] or p]">
-      <dt><xsl:sequence select="edn:ui('meta-document')"/></dt>
+      <dt><xsl:apply-templates select="'meta-document'" mode="ui"/></dt>
       <dd class="archive-numbers">
         <p><xsl:value-of select="normalize-space(msIdentifier/msName)"/></p>
         <xsl:apply-templates select="p" mode="reading"/>
       </dd>
     </xsl:for-each>
     <xsl:for-each select="$witness/note[not(@type)] | $witness/note[@type = 'unknown']">
-      <xsl:if test="position() = 1"><dt><xsl:sequence select="edn:ui('meta-copy')"/></dt></xsl:if>
+      <xsl:if test="position() = 1"><dt><xsl:apply-templates select="'meta-copy'" mode="ui"/></dt></xsl:if>
       <dd class="{if (@type = 'unknown') then 'unknown' else 'witness-note'}"><xsl:apply-templates mode="reading"/></dd>
     </xsl:for-each>
   </xsl:template>
@@ -192,7 +192,7 @@
   <xsl:template name="editors-row">
     <xsl:param name="header" as="element(teiHeader)"/>
     <xsl:variable name="editors" select="$header/fileDesc/titleStmt/editor"/>
-    <dt><xsl:sequence select="edn:ui('meta-editors')"/></dt>
+    <dt><xsl:apply-templates select="'meta-editors'" mode="ui"/></dt>
     <dd class="editors">
       <xsl:choose>
         <xsl:when test="exists($editors)">

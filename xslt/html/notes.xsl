@@ -15,7 +15,7 @@
     <xsl:variable name="with-notes" select="$divisions[exists(edn:notes(.))]"/>
     <xsl:if test="exists($with-notes)">
       <section class="notes" aria-labelledby="notes-h" role="doc-endnotes">
-        <h2 id="notes-h"><xsl:sequence select="edn:ui('notes')"/></h2>
+        <h2 id="notes-h"><xsl:apply-templates select="'notes'" mode="ui"/></h2>
         <xsl:for-each select="$with-notes">
           <h3><xsl:sequence select="edn:ui(if (@type = 'edition') then 'notes-to-original' else 'notes-to-translation',
                                            'lang:' || @xml:lang)"/></h3>

@@ -50,7 +50,7 @@
                     string-join(edn:correspondents($tei, 'sent') ! edn:mention-name(.), ', ')
                     || ' → ' || string-join(edn:correspondents($tei, 'received') ! edn:mention-name(.), ', ')), ' · ')"/>
               </p>
-              <p class="doc-links"><a href="#about-document"><xsl:sequence select="edn:ui('about-document')"/></a> · <a href="#cite-h"><xsl:sequence select="edn:ui('how-to-cite')"/></a> · <a href="#downloads-h"><xsl:sequence select="edn:ui('downloads')"/></a></p>
+              <p class="doc-links"><a href="#about-document"><xsl:apply-templates select="'about-document'" mode="ui"/></a> · <a href="#cite-h"><xsl:apply-templates select="'how-to-cite'" mode="ui"/></a> · <a href="#downloads-h"><xsl:apply-templates select="'downloads'" mode="ui"/></a></p>
               <xsl:call-template name="correspondence-chain"/>
             </header>
             <div class="doc-body">
@@ -66,14 +66,14 @@
   </xsl:template>
 
   <xsl:template name="site-header">
-    <a class="skip-link" href="#main"><xsl:sequence select="edn:ui('skip')"/></a>
+    <a class="skip-link" href="#main"><xsl:apply-templates select="'skip'" mode="ui"/></a>
     <header class="site-header">
       <!-- inside the banner landmark: text outside every landmark is lost to a screen
            reader's navigation by regions (axe "region") -->
-      <xsl:if test="$draft"><p class="draft-banner" role="note"><xsl:sequence select="edn:ui('draft-banner')"/></p></xsl:if>
+      <xsl:if test="$draft"><p class="draft-banner" role="note"><xsl:apply-templates select="'draft-banner'" mode="ui"/></p></xsl:if>
       <p class="site-title" lang="{$interface-lang}"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
       <nav class="site-nav" aria-labelledby="site-nav-label">
-        <span id="site-nav-label" class="sr-only"><xsl:sequence select="edn:ui('site-nav')"/></span>
+        <span id="site-nav-label" class="sr-only"><xsl:apply-templates select="'site-nav'" mode="ui"/></span>
         <ul>
           <xsl:for-each select="$site-sections">
             <li><a href="{$root}{?1}"><xsl:sequence select="edn:ui(?2)"/></a></li>
@@ -82,7 +82,7 @@
       </nav>
       <!-- The reader's interface language: edition.js shows it and remembers it. -->
       <div class="ui-switch" role="group" aria-labelledby="ui-switch-label">
-        <span id="ui-switch-label" class="sr-only"><xsl:sequence select="edn:ui('ui-switch')"/></span>
+        <span id="ui-switch-label" class="sr-only"><xsl:apply-templates select="'ui-switch'" mode="ui"/></span>
         <xsl:for-each select="$ui-langs">
           <button type="button" data-ui-choice="{.}" lang="{.}" aria-pressed="{. = $ui-langs[1]}"><xsl:value-of
               select="map{'en': 'English', 'ru': 'Русский'}(.)"/></button>
@@ -111,7 +111,7 @@
     <xsl:variable name="refs" select="//correspDesc/correspContext/ref[@type = ('prev', 'next')]"/>
     <xsl:if test="exists($refs)">
       <nav class="chain" aria-labelledby="chain-label">
-        <span id="chain-label" class="sr-only"><xsl:sequence select="edn:ui('chain')"/></span>
+        <span id="chain-label" class="sr-only"><xsl:apply-templates select="'chain'" mode="ui"/></span>
         <ul>
           <xsl:for-each select="$refs">
             <xsl:variable name="id" select="edn:related(., @type)[1]"/>

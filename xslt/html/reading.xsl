@@ -58,7 +58,7 @@
     <xsl:variable name="n" select="edn:note-number(.)"/>
     <span class="has-card">
       <a class="noteref" id="{$id}-ref" href="#{$id}" role="doc-noteref"
-         aria-describedby="{$id}-card"><span class="sr-only"><xsl:sequence select="edn:ui('note')"/></span><xsl:value-of select="$n"/></a>
+         aria-describedby="{$id}-card"><span class="sr-only"><xsl:apply-templates select="'note'" mode="ui"/></span><xsl:value-of select="$n"/></a>
       <span class="card card-note" id="{$id}-card" lang="{edn:note-lang(.)}">
         <xsl:apply-templates mode="popover"/>
       </span>

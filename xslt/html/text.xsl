@@ -14,7 +14,7 @@
 
   <xsl:template name="reading-text">
     <section id="text" class="reading" aria-labelledby="text-h">
-      <h2 id="text-h"><xsl:sequence select="edn:ui('text')"/></h2>
+      <h2 id="text-h"><xsl:apply-templates select="'text'" mode="ui"/></h2>
       <!-- The toolbar stays at hand while reading on wide screens (edition.css); the view
            switch lists one choice per way of reading the text. A further view (another
            witness, a facsimile) adds its value here, in edition.js SWITCHES.view, and a
@@ -22,7 +22,7 @@
       <div class="toolbar">
         <xsl:if test="exists($translation) or exists($facsimile)">
           <fieldset class="switch" data-switch="view">
-            <legend><xsl:sequence select="edn:ui('view')"/></legend>
+            <legend><xsl:apply-templates select="'view'" mode="ui"/></legend>
             <!-- The facsimile (facsimile.xsl) is a view of its own beside the languages. -->
             <xsl:for-each select="('parallel', 'original', 'translation')[exists($translation) or . = 'original'],
                                   'facsimile'[exists($facsimile)]">
@@ -38,20 +38,20 @@
         </xsl:if>
         <xsl:if test="$divisions//choice[sic and corr]">
           <fieldset class="switch" data-switch="reading">
-            <legend><xsl:sequence select="edn:ui('corrections')"/></legend>
-            <label><input type="radio" name="reading" value="corr" checked="checked"/><xsl:text> </xsl:text><xsl:sequence select="edn:ui('corrected')"/></label>
-            <label><input type="radio" name="reading" value="sic"/><xsl:text> </xsl:text><xsl:sequence select="edn:ui('as-written')"/></label>
+            <legend><xsl:apply-templates select="'corrections'" mode="ui"/></legend>
+            <label><input type="radio" name="reading" value="corr" checked="checked"/><xsl:text> </xsl:text><xsl:apply-templates select="'corrected'" mode="ui"/></label>
+            <label><input type="radio" name="reading" value="sic"/><xsl:text> </xsl:text><xsl:apply-templates select="'as-written'" mode="ui"/></label>
           </fieldset>
         </xsl:if>
       </div>
       <details class="key">
-          <summary><xsl:sequence select="edn:ui('key')"/></summary>
+          <summary><xsl:apply-templates select="'key'" mode="ui"/></summary>
           <ul>
-            <li><span class="name name-person"><xsl:sequence select="edn:ui('key-person')"/></span>, <span class="name name-place"><xsl:sequence select="edn:ui('key-place')"/></span>, <span class="name name-geog"><xsl:sequence select="edn:ui('key-geog')"/></span>, <span class="name name-org"><xsl:sequence select="edn:ui('key-org')"/></span>, <span class="name name-event"><xsl:sequence select="edn:ui('key-event')"/></span><xsl:sequence select="edn:ui('key-names')"/></li>
-            <li><span class="supplied"><span class="bracket">[</span><xsl:sequence select="edn:ui('sample-text')"/><span class="bracket">]</span></span><xsl:sequence select="edn:ui('key-supplied')"/></li>
-            <li><span class="gap">[…]</span><xsl:sequence select="edn:ui('key-gap')"/></li>
-            <li><span class="corr"><xsl:sequence select="edn:ui('corrected-sample')"/></span><xsl:sequence select="edn:ui('key-corr')"/></li>
-            <li><span class="noteref">1</span><xsl:sequence select="edn:ui('key-note')"/></li>
+            <li><span class="name name-person"><xsl:apply-templates select="'key-person'" mode="ui"/></span>, <span class="name name-place"><xsl:apply-templates select="'key-place'" mode="ui"/></span>, <span class="name name-geog"><xsl:apply-templates select="'key-geog'" mode="ui"/></span>, <span class="name name-org"><xsl:apply-templates select="'key-org'" mode="ui"/></span>, <span class="name name-event"><xsl:apply-templates select="'key-event'" mode="ui"/></span><xsl:apply-templates select="'key-names'" mode="ui"/></li>
+            <li><span class="supplied"><span class="bracket">[</span><xsl:apply-templates select="'sample-text'" mode="ui"/><span class="bracket">]</span></span><xsl:apply-templates select="'key-supplied'" mode="ui"/></li>
+            <li><span class="gap">[…]</span><xsl:apply-templates select="'key-gap'" mode="ui"/></li>
+            <li><span class="corr"><xsl:apply-templates select="'corrected-sample'" mode="ui"/></span><xsl:apply-templates select="'key-corr'" mode="ui"/></li>
+            <li><span class="noteref">1</span><xsl:apply-templates select="'key-note'" mode="ui"/></li>
           </ul>
       </details>
       <!-- The switches set data-view and data-reading on the html element (edition.js),
@@ -199,6 +199,33 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The screen-reader label of a unit's number, "Permalink to ¶ 7, Russian", in each
+       interface language. Only the number differs between the units of a division, so
+       the rest is filled in once a page per division language ($edn:permalink-labels,
+       with "{1}" left for the number): filling an interface string's placeholders costs
+       more than the rest of a unit's number (60 units in the telegram). -->
+  <xsl:template name="permalink-label">
+    <xsl:variable name="lang" select="string(ancestor::div[@xml:lang][1]/@xml:lang)"/>
+    <xsl:variable name="n" select="string((@n, '')[1])"/>
+    <xsl:variable name="labels" select="$edn:permalink-labels($lang)"/>
+    <xsl:choose>
+      <xsl:when test="exists($labels) and (every $label in $labels satisfies contains($label, '{1}'))">
+        <xsl:call-template name="ui-spans">
+          <xsl:with-param name="texts" select="$labels ! (substring-before(., '{1}') || $n || substring-after(., '{1}'))"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="'permalink'" mode="ui">
+          <xsl:with-param name="args" select="($n, 'lang:' || $lang)"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:variable name="edn:permalink-labels" as="map(xs:string, xs:string*)" select="map:merge(
+      distinct-values($divisions/@xml:lang ! string(.)) ! map:entry(., for $ui in $ui-langs
+                                                          return edn:ui-text('permalink', $ui, ('{1}', 'lang:' || .))))"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+
   <!-- An alignment unit: its number (a permalink to its id) and its text. -->
   <xsl:template name="unit">
     <div class="unit unit-{local-name()}{if (@type) then ' unit-' || @type else ''}" id="{@xml:id}">
@@ -208,7 +235,7 @@
       <xsl:attribute name="data-align" select="edn:alignment(.)"/>
       <xsl:apply-templates select="@facs" mode="facsimile-unit"/>
       <a class="unit-n" href="#{@xml:id}"><span aria-hidden="true"><xsl:value-of select="(@n, '#')[1]"/></span><span
-          class="sr-only"><xsl:sequence select="edn:ui('permalink', ((@n, '')[1], 'lang:' || ancestor::div[@xml:lang][1]/@xml:lang))"/></span></a>
+          class="sr-only"><xsl:call-template name="permalink-label"/></span></a>
       <p class="unit-text">
         <xsl:variable name="label" select="edn:item-label(.)"/>
         <xsl:if test="$label"><span class="item-n"><xsl:value-of select="normalize-space($label)"/></span><xsl:text> </xsl:text></xsl:if>
