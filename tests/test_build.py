@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import TEST_SETTINGS, copy_project
-from edition import build as build_module
 from edition.build import Options, run_build
+from edition.build import run as build_run
 from edition.paths import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,9 +118,9 @@ def test_a_changed_stylesheet_rebuilds_exactly_the_stage_made_with_it(
     # A stand-in for a print stylesheet: the PDF stage is made with it, the site is not.
     stylesheet = tmp_path / "print-extra.xsl"
     stylesheet.write_text("<!-- version 1 -->")
-    monkeypatch.setattr(build_module, "PDF_CODE", (*build_module.PDF_CODE, stylesheet))
+    monkeypatch.setattr(build_run, "PDF_CODE", (*build_run.PDF_CODE, stylesheet))
     made: list[str] = []
-    monkeypatch.setattr(build_module, "_make_pdf",
+    monkeypatch.setattr(build_run, "make_pdf",
                         lambda project, tree, options, store: (made.append("pdf"), (tree / "pdf").mkdir()))
     run_build(project, Options(quiet=True))
     assert made == ["pdf"]
@@ -233,7 +233,7 @@ def test_allowed_drafts_are_built_with_a_warning(tmp_path: Path, capsys: pytest.
     settings = project.edition_file
     settings.write_text(settings.read_text(encoding="utf-8").replace(
         "[edition]\n", "[edition]\nallow_drafts = true\n"), encoding="utf-8")
-    build_module._check_drafts(project)
+    build_run._check_drafts(project)
     err = capsys.readouterr().err
     assert "warning: 1 draft register record(s)" in err and "northtown (places.toml:3)" in err
 # --- publishing and drafts ------------------------------------------------------------------
