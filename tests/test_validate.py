@@ -226,10 +226,47 @@ def test_one_jing_process_for_many_files() -> None:
     docs = [doc for doc, _ in (v._read(p) for p in VALID + TEI_FIXTURES) if doc]
     jing = v._Jing(docs)
     try:
-        assert len(jing.runs) == 1
+        assert len(jing.chunks) == 1
         files = {Path(f.file).name for f in jing.findings()}
     finally:
         jing.kill()
+    assert files == {p.name for p in TEI_FIXTURES}
+
+
+def _java_children() -> int:
+    count = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            name = stat.read_text().split("(", 1)[1].rsplit(")", 1)[0]
+        except (OSError, IndexError):
+            continue
+        if name == "java" and int(fields[1]) == os.getpid():
+            count += 1
+    return count
+
+
+def test_a_file_list_longer_than_a_command_line_runs_jing_once_per_part_one_after_the_other(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part of a long list gets its own Java process, started when the one before has
+    finished: never several JVMs at once (their memory would grow with the edition)."""
+    from edition.validate import jing as jing_module
+
+    docs = [doc for doc, _ in (v._read(p) for p in VALID + TEI_FIXTURES) if doc]
+    command = sum(len(c) + 1 for c in jing_module._jing_command())
+    longest = max(len(os.path.abspath(d.path)) + 1 for d in docs)
+    monkeypatch.setattr(jing_module, "_MAX_COMMAND_CHARS", command + 2 * longest)
+    jing = v._Jing(docs)
+    most = 0
+    try:
+        assert len(jing.chunks) >= len(docs) // 2 > 1
+        while jing.thread.is_alive():
+            most = max(most, _java_children())
+            time.sleep(0.01)
+        files = {Path(f.file).name for f in jing.findings()}
+    finally:
+        jing.kill()
+    assert most == 1
     assert files == {p.name for p in TEI_FIXTURES}
 
 

@@ -1,6 +1,6 @@
 """The TEI P5 layer: tei_all (RELAX NG) run by Jing, and Jing's messages restated as
-findings an editor can act on. All files go to one Java process (or a few, for a long
-command line): the JVM start dominates the cost, not the documents."""
+findings an editor can act on. All files go to one Java process (or a few one after the
+other, for a long command line): the JVM start dominates the cost, not the documents."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 from lxml import etree
@@ -69,47 +70,69 @@ def _chunks(files: list[str], budget: int) -> list[list[str]]:
 
 
 class _Jing:
-    """Jing running in the background while the Schematron layer works."""
+    """Jing running in the background while the Schematron layer works: one Java process at
+    a time, each on as many files as a command line holds. A long list is not split over
+    JVMs started all at once: their memory would add up with the number of files (five
+    JVMs of about 170 MiB at 10,000 documents), and the cores are the rules' meanwhile."""
 
     def __init__(self, documents: list[_Document]):
         self.documents = documents
         self.by_path = {os.path.abspath(d.path): d for d in documents}
-        command = _jing_command()
-        self.runs: list[subprocess.Popen[bytes]] = []
+        self.command = _jing_command()
         paths = list(self.by_path)
-        budget = _MAX_COMMAND_CHARS - sum(len(c) + 1 for c in command)
-        self.timeout = _JING_TIMEOUT_BASE + _JING_TIMEOUT_PER_FILE * len(paths)
-        for chunk in _chunks(paths, budget):
-            try:
-                self.runs.append(subprocess.Popen(
-                    command + chunk, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                    stdin=subprocess.DEVNULL, preexec_fn=die_with_parent))
-            except OSError as err:
-                self.kill()
-                raise ValidatorUnavailable(f"could not start Java for Jing: {err}") from None
+        budget = _MAX_COMMAND_CHARS - sum(len(c) + 1 for c in self.command)
+        self.chunks = _chunks(paths, budget)
+        self.timeout = _JING_TIMEOUT_BASE + _JING_TIMEOUT_PER_FILE * max(len(c) for c in self.chunks)
+        self.results: list[tuple[int, str, str]] = []
+        self.error: ValidatorUnavailable | None = None
+        self.current: subprocess.Popen[bytes] | None = None
+        self.stopped = threading.Event()
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._run_all, name="jing", daemon=True)
+        self.thread.start()
 
-    def kill(self) -> None:
-        for run in self.runs:
-            if run.poll() is None:
-                run.kill()
-                run.wait()
-
-    def findings(self) -> list[Finding]:
-        found: list[Finding] = []
-        for run in self.runs:
+    def _run_all(self) -> None:
+        for chunk in self.chunks:
+            with self.lock:
+                if self.stopped.is_set():
+                    return
+                try:
+                    run = self.current = subprocess.Popen(
+                        self.command + chunk, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                        stdin=subprocess.DEVNULL, preexec_fn=die_with_parent)
+                except OSError as err:
+                    self.error = ValidatorUnavailable(f"could not start Java for Jing: {err}")
+                    return
             try:
                 out, err = run.communicate(timeout=self.timeout)
             except subprocess.TimeoutExpired:
+                self.error = ValidatorUnavailable(f"Jing did not finish within {self.timeout:.0f} s")
                 self.kill()
-                raise ValidatorUnavailable(
-                    f"Jing did not finish within {self.timeout:.0f} s") from None
-            stdout = out.decode("utf-8", "replace")
-            stderr = err.decode("utf-8", "replace").strip()
+                return
+            if self.stopped.is_set():
+                return
+            self.results.append((run.returncode, out.decode("utf-8", "replace"),
+                                 err.decode("utf-8", "replace").strip()))
+
+    def kill(self) -> None:
+        with self.lock:
+            self.stopped.set()
+            run = self.current
+        if run is not None and run.poll() is None:
+            run.kill()
+            run.wait()
+
+    def findings(self) -> list[Finding]:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        found: list[Finding] = []
+        for returncode, stdout, stderr in self.results:
             batch, unread = self._parse(stdout)
-            if run.returncode not in (0, 1) or unread or (run.returncode == 1 and not batch):
+            if returncode not in (0, 1) or unread or (returncode == 1 and not batch):
                 detail = "\n".join(unread) or stderr or stdout.strip() or "no output"
                 raise ValidatorUnavailable(
-                    f"Jing failed (exit status {run.returncode}): {detail[:2000]}")
+                    f"Jing failed (exit status {returncode}): {detail[:2000]}")
             found.extend(batch)
         return found
 
