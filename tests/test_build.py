@@ -292,3 +292,35 @@ def test_with_an_address_and_editors_the_same_command_publishes(project: Project
     html = (project.build / "site" / "documents" / f"{TELEGRAM}.html").read_text(encoding="utf-8")
     assert "draft-banner" not in html
     assert f'<link rel="canonical" href="https://edition.test/edition/documents/{TELEGRAM}.html">' in html
+
+
+def test_a_tree_is_link_copied_and_removed_entry_by_entry(tmp_path: Path) -> None:
+    """The build reuses and removes trees of millions of files without reading a folder's
+    listing whole: hard links for files, the same links, nested folders; removing follows
+    no link out of the tree."""
+    from edition.build.trees import link_copy, remove
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("kept")
+    tree = tmp_path / "tree"
+    (tree / "a" / "b").mkdir(parents=True)
+    for i in range(300):
+        (tree / "a" / f"{i}.json").write_text(str(i))
+    (tree / "a" / "b" / "deep.txt").write_text("deep")
+    (tree / "top.html").write_text("top")
+    (tree / "to-file").symlink_to("top.html")
+    (tree / "to-outside").symlink_to(outside, target_is_directory=True)
+
+    copy = tmp_path / "copy"
+    link_copy(tree, copy)
+    files = sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*"))
+    assert sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*")) == files
+    assert (copy / "a" / "7.json").stat().st_ino == (tree / "a" / "7.json").stat().st_ino
+    assert os.readlink(copy / "to-file") == "top.html"
+    assert (copy / "to-outside").is_symlink()
+
+    remove(tree)
+    remove(copy)
+    assert not tree.exists() and not copy.exists()
+    assert (outside / "keep.txt").read_text() == "kept"

@@ -135,7 +135,9 @@ def _stages(project: Project, options: Options, report: Report, tree: Tree, prev
     shutil.rmtree(new / TMP, ignore_errors=True)
     tree.publish(new, manifest)
     fault_point("published")
-    report.pages = sum(1 for _ in (new / "site").rglob("*.html")) if (new / "site").is_dir() else 0
+    from ..exports.sitemap import site_pages
+
+    report.pages = len(site_pages(new / "site")) if (new / "site").is_dir() else 0
     report.pdfs = sum(1 for _ in (new / "pdf").glob("*.pdf")) if (new / "pdf").is_dir() else 0
 
 
