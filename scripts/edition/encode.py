@@ -199,14 +199,21 @@ def encode_one(project: Project, sources: Sources, doc_id: str) -> bytes:
 def stage_with_neighbours(folder: Path, tei: Path, built: dict[str, bytes]) -> dict[str, Path]:
     """Write the built TEI (by document id) into ``folder`` beside copies of the TEI files
     of ``tei``: the neighbours the cross-document rules need. The written paths, by id."""
-    if tei.is_dir():
-        for existing in tei.glob("*.xml"):
-            shutil.copy2(existing, folder / existing.name)
     paths = {}
     for doc_id, data in built.items():
         paths[doc_id] = folder / f"{doc_id}.xml"
         paths[doc_id].write_bytes(data)
+    copy_neighbours(tei, folder, set(built))
     return paths
+
+
+def copy_neighbours(tei: Path, folder: Path, made: set[str]) -> None:
+    """Copy into ``folder`` the TEI files of ``tei`` but those of ``made`` (written there
+    already): the neighbours the cross-document rules need."""
+    if tei.is_dir():
+        for existing in tei.glob("*.xml"):
+            if existing.stem not in made:
+                shutil.copy2(existing, folder / existing.name)
 
 
 def _gate(project: Project, registry: Registry, staged: dict[str, Path]) -> dict[str, list[Problem]]:
@@ -322,12 +329,8 @@ class _Staging:
         self.staged[doc_id] = path
 
     def with_neighbours(self) -> None:
-        """Copy beside the staged files the TEI files of tei/ they replace none of: the
-        neighbours the cross-document rules need."""
         assert self.folder is not None
-        for existing in self.tei.glob("*.xml"):
-            if existing.stem not in self.staged:
-                shutil.copy2(existing, self.folder / existing.name)
+        copy_neighbours(self.tei, self.folder, set(self.staged))
 
     def remove(self) -> None:
         if self.folder is not None:

@@ -97,6 +97,8 @@ class _Jing:
                 if self.stopped.is_set():
                     return
                 try:
+                    # Started from this thread, which lives until the last part is done:
+                    # the parent-death signal (die_with_parent) follows the thread.
                     run = self.current = subprocess.Popen(
                         self.command + chunk, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                         stdin=subprocess.DEVNULL, preexec_fn=die_with_parent)
