@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from .annotate import annotate
+from .corpus import Corpus
 from .encode import Sources, read_transcription, stage_with_neighbours
 from .errors import EditionError, Problem
 from .markup import Transcription
@@ -103,10 +104,10 @@ def check(project: Project, ids: list[str] | None = None, *, validate: bool = Tr
 
     all_ids = project.document_ids()
     wanted = ids or all_ids
-    corpus = {}
+    corpus = Corpus()
     for doc_id in all_ids:
         try:
-            corpus[doc_id] = load_document(project.documents / doc_id)
+            corpus.add(load_document(project.documents / doc_id))
         except EditionError as err:
             if doc_id in wanted:
                 report.add(doc_id, _problems(err))
@@ -119,15 +120,15 @@ def check(project: Project, ids: list[str] | None = None, *, validate: bool = Tr
                                         f"{REGISTERS_ID!r} cannot be a document id: tei/{REGISTERS_ID}.xml "
                                         "holds the edition's registers", "rename the folder")])
     replies: dict[str, list[str]] = {}
-    for doc in corpus.values():
-        if doc.answers and doc.answers not in corpus:
-            if doc.id in wanted:
-                report.add(doc.id, [Problem(doc.path, None, f"answers = {doc.answers!r}: no such document",
+    for doc_id, entry in corpus.entries():
+        if entry.answers and entry.answers not in corpus:
+            if doc_id in wanted:
+                report.add(doc_id, [Problem(entry.folder / "metadata.toml", None,
+                                            f"answers = {entry.answers!r}: no such document",
                                             "name a folder of source/documents/")])
-        elif doc.answers:
-            replies.setdefault(doc.answers, []).append(doc.id)
-    corpus = {k: dataclasses.replace(v, answered_by=tuple(sorted(replies.get(k, []))))
-              for k, v in corpus.items()}
+        elif entry.answers:
+            replies.setdefault(entry.answers, []).append(doc_id)
+    corpus.set_answered_by(replies)
     report.documents = sum(1 for d in wanted if d in all_ids)
 
     known = known_words(registry)

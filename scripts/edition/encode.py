@@ -13,12 +13,14 @@ import shutil
 import tempfile
 import time
 import tomllib
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from .annotate import annotate
+from .corpus import Corpus
 from .errors import CannotRun, EditionError, Problem, cannot_write
 from .facsimile.pages import witness_pages
 from .fingerprint import Store, code_hash, files_under, hash_bytes, hash_files, package_code
@@ -40,7 +42,7 @@ class Sources:
 
     edition: EditionMeta
     registry: Registry
-    corpus: dict[str, DocumentMeta]
+    corpus: Corpus  # every document's metadata, read on demand
     # Documents whose metadata could not be read, with why: each is reported on its own,
     # and the others are encoded all the same.
     failed: dict[str, list[Problem]] = dataclasses.field(default_factory=dict)
@@ -52,43 +54,46 @@ def load_sources(project: Project) -> Sources:
     wrong_script = proofread_registry(registry)
     if wrong_script:
         raise EditionError(wrong_script)
-    corpus: dict[str, DocumentMeta] = {}
+    corpus = Corpus()
     failed: dict[str, list[Problem]] = {}
     for doc_id in project.document_ids():
         try:
-            corpus[doc_id] = load_document(project.documents / doc_id)
+            corpus.add(load_document(project.documents / doc_id))
         except EditionError as err:
             failed[doc_id] = err.problems
     replies: dict[str, list[str]] = {}
-    for doc in list(corpus.values()):
-        if not doc.answers:
+    for doc_id, entry in corpus.entries():
+        if not entry.answers:
             continue
-        if doc.answers == doc.id:
-            failed[doc.id] = [Problem(doc.path, _line(doc.path, "answers"), "the document answers itself",
+        path = entry.folder / "metadata.toml"
+        if entry.answers == doc_id:
+            failed[doc_id] = [Problem(path, _line(path, "answers"), "the document answers itself",
                                       "name the document this one replies to, or remove answers")]
-        elif doc.answers not in corpus:
-            why = "its metadata has errors" if doc.answers in failed else "no such document"
-            failed[doc.id] = [Problem(doc.path, _line(doc.path, "answers"),
-                                      f"answers = {doc.answers!r}: {why}",
-                                      "name a folder of source/documents/" if doc.answers not in failed
-                                      else f"fix {doc.answers}'s metadata.toml first")]
+        elif entry.answers not in corpus:
+            why = "its metadata has errors" if entry.answers in failed else "no such document"
+            failed[doc_id] = [Problem(path, _line(path, "answers"),
+                                      f"answers = {entry.answers!r}: {why}",
+                                      "name a folder of source/documents/" if entry.answers not in failed
+                                      else f"fix {entry.answers}'s metadata.toml first")]
         else:
-            replies.setdefault(doc.answers, []).append(doc.id)
+            replies.setdefault(entry.answers, []).append(doc_id)
             continue
-        del corpus[doc.id]
+        corpus.remove(doc_id)
     # A document answered by one that failed would lose its "answered by" link without a
-    # word: it waits too (where the failed file can be read far enough to tell).
-    for failed_id in list(failed):
+    # word: it waits too (where the failed file can be read far enough to tell), and so
+    # does the one it answers, up the chain.
+    waiting = list(failed)
+    while waiting:
+        failed_id = waiting.pop()
         answered = _answers_of(project.documents / failed_id / "metadata.toml")
         if answered in corpus and answered not in failed:
-            failed[answered] = [Problem(corpus[answered].path, None,
+            failed[answered] = [Problem(corpus.entry(answered).folder / "metadata.toml", None,
                                         f"{failed_id}, which answers this document, has errors",
                                         f"fix source/documents/{failed_id} first; until then this "
                                         "document keeps its previous TEI")]
-            del corpus[answered]
-    replies = {k: v for k, v in replies.items() if k in corpus}
-    corpus = {k: dataclasses.replace(v, answered_by=tuple(sorted(replies.get(k, []))))
-              for k, v in corpus.items()}
+            corpus.remove(answered)
+            waiting.append(answered)
+    corpus.set_answered_by(replies)
     return Sources(edition, registry, corpus, failed)
 
 
@@ -274,20 +279,22 @@ def document_key(project: Project, sources: Sources, doc_id: str, shared: str) -
     """The content hash of everything tei/<id>.xml is made from: ``shared`` (see
     :func:`shared_key`), the document's folder, and what the correspondence chain takes
     from its neighbours (their ids and titles)."""
-    doc = sources.corpus[doc_id]
-    neighbours = [n for n in (doc.answers, *doc.answered_by) if n]
+    neighbours = sources.corpus.chain(doc_id)
     return hash_bytes(
         shared,
         hash_files(files_under(project.documents / doc_id), project.documents),
-        *(f"{n}\0{sources.corpus[n].title.get('en', '')}" for n in neighbours))
+        *(f"{n}\0{sources.corpus.title(n, 'en')}" for n in neighbours))
 
 
 _WORKER: dict[str, object] = {}
 
 
-def _worker_init(root: str) -> None:
-    project = Project(Path(root))
-    _WORKER["project"], _WORKER["sources"] = project, load_sources(project)
+def _worker_init(root: str, run: str) -> None:
+    """A worker's sources: a forked worker has the run's already (they are set before the
+    pool starts); a cluster's worker reads its own, once per run (it may serve several)."""
+    if _WORKER.get("run") != run:
+        project = Project(Path(root))
+        _WORKER.update(project=project, sources=load_sources(project), run=run)
 
 
 def _worker_encode(doc_id: str) -> tuple[str, bytes | None, list[Problem]]:
@@ -302,12 +309,13 @@ def _worker_encode(doc_id: str) -> tuple[str, bytes | None, list[Problem]]:
 def _encode_many(project: Project, sources: Sources, ids: list[str],
                  jobs: int) -> Iterator[tuple[str, bytes | None, list[Problem]]]:
     """Encode in this process, or over a pool of ``jobs`` processes when it pays."""
+    run = uuid.uuid4().hex  # tells a worker's sources from an earlier run's
+    _WORKER.update(project=project, sources=sources, run=run)
     if not use_pool(jobs, len(ids), 2 * jobs):
-        _WORKER["project"], _WORKER["sources"] = project, sources
         yield from map(_worker_encode, ids)
         return
     yield from pool_map(_worker_encode, ids, jobs=jobs, context="fork", initializer=_worker_init,
-                        initargs=(str(project.root),), chunksize=max(1, len(ids) // (jobs * 8)))
+                        initargs=(str(project.root), run), chunksize=max(1, len(ids) // (jobs * 8)))
 
 
 class _Staging:

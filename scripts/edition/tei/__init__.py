@@ -14,7 +14,7 @@ records), ``registers`` (tei/registers.xml),
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from lxml import etree
 
@@ -48,7 +48,7 @@ class Builder(TextBuilder, HeaderBuilder, StandoffBuilder):
 
 
 def build_document(doc: DocumentMeta, texts: dict[str, Transcription], registry: Registry,
-                   edition: EditionMeta, corpus: dict[str, DocumentMeta],
+                   edition: EditionMeta, corpus: Mapping[str, DocumentMeta],
                    pages: Sequence[Page] = ()) -> etree._ElementTree:
     """``pages``: the witness's page images (edition.facsimile.witness_pages), if any."""
     builder = Builder(doc, texts, registry, edition, corpus)

@@ -3,6 +3,7 @@ and what the text has used so far (names, kinds of intervention, alignment inter
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ class BuildState:
     """The sources of one document and what building its text has collected."""
 
     def __init__(self, doc: DocumentMeta, texts: dict[str, Transcription], registry: Registry,
-                 edition: EditionMeta, corpus: dict[str, DocumentMeta]):
+                 edition: EditionMeta, corpus: Mapping[str, DocumentMeta]):
         self.doc, self.texts, self.registry, self.edition, self.corpus = (
             doc, texts, registry, edition, corpus)
         self.divisions = [_Division(lang, texts[lang]) for lang in doc.languages]
