@@ -11,8 +11,7 @@ from __future__ import annotations
 import copy
 import pickle
 import re
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from . import xmlsafe
 from .citation import CiteInfo, cite_info
 from .errors import EditionError, Problem
 from .paths import Project
+from .progress import progress
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -388,11 +388,11 @@ def load_document(path: Path, shared: dict[Record, Record] | None = None) -> Doc
                     cite_info(root), {rid: tuple(ids) for rid, ids in unit_mentions.items()})
 
 
-def load_documents(project: Project, spool: Path | None = None) -> list[Document]:
+def load_documents(project: Project, spool: Path | None = None) -> Sequence[Document]:
     """All documents of tei/, in reading order: by date, a reply after what it answers.
     The registers file (tei/registers.xml) is not a document: see load_registers.
-    ``spool``: a file to keep the documents' units in, for an edition too large to hold
-    them all (:class:`DocumentIndex`)."""
+    ``spool``: a file to keep the documents in, for an edition too large to hold them all
+    (:class:`DocumentIndex`)."""
     files = project.tei_documents()
     if not files:
         raise EditionError(Problem(project.tei, None, "no TEI files to export",
@@ -400,44 +400,79 @@ def load_documents(project: Project, spool: Path | None = None) -> list[Document
     shared: dict[Record, Record] = {}
     if spool is None:
         docs = [load_document(f, shared) for f in files]
-    else:
-        index = DocumentIndex(spool)
-        docs = [index.add(load_document(f, shared)) for f in files]
-    by_id = {d.id: d for d in docs}
-
-    def depth(doc: Document, seen: frozenset[str] = frozenset()) -> int:
-        prev = [p for p in doc.prev if p in by_id and p not in seen]
-        return 1 + max((depth(by_id[p], seen | {doc.id}) for p in prev), default=-1)
-
-    return sorted(docs, key=lambda d: (d.date or "9999", depth(d), d.id))
+        return [docs[i] for i in reading_order([(d.id, d.date, d.prev) for d in docs])]
+    index = DocumentIndex(spool)
+    for f in progress(files, len(files), "documents"):
+        index.add(load_document(f, shared))
+    return index.ordered()
 
 
-class DocumentIndex:
-    """Documents without their units, the whole of each written to a spool file: what the
-    exports that span documents need (titles, dates, actions, records, which units name
-    which record) stays in memory; :meth:`Document.full` reads one document back, for the
-    exports made one document at a time (DTS passages, search records). The memory of an
-    export then grows with the number of documents, not with their text."""
+def reading_order(docs: list[tuple[str, str | None, list[str]]]) -> list[int]:
+    """The positions of the documents (id, date, ids of those it answers) in reading order:
+    by date (undated last), a reply after what it answers, then by id."""
+    by_id = {doc_id: (date, prev) for doc_id, date, prev in docs}
+
+    def depth(doc_id: str, seen: frozenset[str] = frozenset()) -> int:
+        prev = [p for p in by_id[doc_id][1] if p in by_id and p not in seen]
+        return 1 + max((depth(p, seen | {doc_id}) for p in prev), default=-1)
+
+    return sorted(range(len(docs)), key=lambda i: (docs[i][1] or "9999", depth(docs[i][0]), docs[i][0]))
+
+
+class DocumentIndex(Sequence[Document]):
+    """The documents, kept in a spool file rather than in memory, for an edition of any
+    size: each whole (:meth:`Document.full`, for the exports made one document at a time:
+    DTS passages, search records) and each without its units (what the exports that span
+    documents read: titles, dates, actions, records, which units name which record). An
+    item is read from the file each time it is asked for, so that the memory of the
+    exports does not grow with the number of documents (at 10,000 documents the light
+    documents alone held 86 MiB, docs/performance.md); a caller that needs documents
+    again later keeps their positions, not the documents."""
 
     def __init__(self, spool: Path) -> None:
         self.spool = spool
         spool.write_bytes(b"")
+        self._light: list[tuple[int, int]] = []  # (offset, length) of each light document
+        self._keys: list[tuple[str, str | None, list[str]]] = []  # what reading_order needs
 
-    def add(self, doc: Document) -> Document:
+    def add(self, doc: Document) -> None:
         data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
         with self.spool.open("ab") as handle:
             offset = handle.tell()
             handle.write(data)
-        light = copy.copy(doc)
-        light.divisions = [Division(d.id, d.lang, d.type, [], d.corresp, d.size) for d in doc.divisions]
-        # Ids recur from document to document (record ids, unit ids of the same pattern):
-        # one string each.
-        light.records = {record.id: record for record in doc.records.values()}
-        light.mentions = [sys.intern(rid) for rid in doc.mentions]
-        light.unit_mentions = {sys.intern(rid): tuple(sys.intern(uid) for uid in ids)
-                               for rid, ids in doc.unit_mentions.items()}
-        light.spooled = (self.spool, offset, len(data))
-        return light
+            light = copy.copy(doc)
+            light.divisions = [Division(d.id, d.lang, d.type, [], d.corresp, d.size) for d in doc.divisions]
+            light.spooled = (self.spool, offset, len(data))
+            small = pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL)
+            self._light.append((handle.tell(), len(small)))
+            handle.write(small)
+        self._keys.append((doc.id, doc.date, doc.prev))
+
+    def ordered(self) -> DocumentIndex:
+        """The same documents in reading order (:func:`reading_order`)."""
+        order = reading_order(self._keys)
+        self._light = [self._light[i] for i in order]
+        self._keys = [self._keys[i] for i in order]
+        return self
+
+    def ids(self) -> list[str]:
+        return [doc_id for doc_id, _, _ in self._keys]
+
+    def __len__(self) -> int:
+        return len(self._light)
+
+    def __getitem__(self, i: int) -> Document:  # type: ignore[override]
+        offset, length = self._light[i]
+        with self.spool.open("rb") as handle:
+            handle.seek(offset)
+            doc: Document = pickle.loads(handle.read(length))
+        return doc
+
+    def __iter__(self) -> Iterator[Document]:
+        with self.spool.open("rb") as handle:
+            for offset, length in self._light:
+                handle.seek(offset)
+                yield pickle.loads(handle.read(length))
 
 
 def all_records(docs: Iterable[Document]) -> dict[str, Record]:

@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from .errors import EditionError, Problem
 from .lifeline import die_with_parent
 from .metadata import EditionMeta, load_edition
 from .paths import PACKAGE_DIR, Project
+from .progress import progress
 from .ui import Words
 from .written import Written
 
@@ -91,7 +92,7 @@ class SearchRecord:
                 f"</body></html>")
 
 
-def _language_name(docs: list[Document], code: str) -> str:
+def _language_name(docs: Sequence[Document], code: str) -> str:
     for doc in docs:
         if code in doc.languages:
             return doc.languages[code]
@@ -111,7 +112,7 @@ def _labels(words: Words | None, titles: dict[str, str], key: str, *args: str,
     return tuple(out)
 
 
-def search_records(docs: list[Document], registers: dict[str, Record],
+def search_records(docs: Sequence[Document], registers: dict[str, Record],
                    words: Words | None = None) -> list[SearchRecord]:
     """Every record of the index, in a fixed order (documents in reading order, then the
     register sorted by id), so that the index comes out the same from the same TEI.
@@ -119,14 +120,14 @@ def search_records(docs: list[Document], registers: dict[str, Record],
     return list(iter_search_records(docs, registers, words))
 
 
-def iter_search_records(docs: list[Document], registers: dict[str, Record],
+def iter_search_records(docs: Sequence[Document], registers: dict[str, Record],
                         words: Words | None = None) -> Iterator[SearchRecord]:
     """The records of :func:`search_records` one by one, as the index takes them."""
     names_of: dict[str, str] = {}  # as _language_name gives them, without a search per unit
     for doc in docs:
         for code, name in doc.languages.items():
             names_of.setdefault(code, name)
-    for doc in docs:
+    for doc in progress(docs, len(docs), "search records"):
         doc = doc.full()  # noqa: PLW2901 - with its units, one document at a time
         records: list[SearchRecord] = []
         titles = {lang: doc.title(lang) for lang in (words.langs if words else ())}
@@ -158,7 +159,7 @@ def iter_search_records(docs: list[Document], registers: dict[str, Record],
         yield from _register_records(record, docs, words)
 
 
-def _register_records(record: Record, docs: list[Document], words: Words | None) -> list[SearchRecord]:
+def _register_records(record: Record, docs: Sequence[Document], words: Words | None) -> list[SearchRecord]:
     langs = list(dict.fromkeys([n.lang for n in record.names] + [lang for lang, _ in record.descriptions]))
     out = []
     for lang in langs:
@@ -322,7 +323,7 @@ def _environment() -> Environment:
     )
 
 
-def render_search(project: Project, site: Path | None = None, *, docs: list[Document] | None = None,
+def render_search(project: Project, site: Path | None = None, *, docs: Sequence[Document] | None = None,
                   edition: EditionMeta | None = None,
                   records: dict[str, Record] | None = None, draft: bool = False,
                   previous: Path | None = None) -> SearchReport:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -70,7 +71,7 @@ def _cmif_refs(party: Party, docs_records: dict[str, Record], kind: str) -> str:
     return " ".join(u for u in dict.fromkeys(uris) if ACCEPTED_AUTHORITIES[kind].match(u))
 
 
-def missing_authorities(docs: list[Document], records: dict[str, Record]) -> list[str]:
+def missing_authorities(docs: Sequence[Document], records: dict[str, Record]) -> list[str]:
     """One warning per register record that stands as sender, addressee or place in the
     CMIF file without an identifier correspSearch accepts: correspSearch cannot link the
     letter to it. Never filled in automatically: an editor records an identifier only
@@ -92,7 +93,7 @@ def missing_authorities(docs: list[Document], records: dict[str, Record]) -> lis
     return list(warnings.values())
 
 
-def cmif(docs: list[Document], edition: EditionMeta, urls: Urls,
+def cmif(docs: Sequence[Document], edition: EditionMeta, urls: Urls,
          records: dict[str, Record] | None = None) -> bytes:
     """The CMIF v2 file: one correspDesc per document, with sender, addressee, places and
     dates (CMIF v1), and in correspDesc/note the v2 statements: mentioned entities,

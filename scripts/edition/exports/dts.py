@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from ..documents import TEI_NS, XML_ID, Document, T, local_refs, parse
 from ..errors import EditionError, Problem
 from ..fingerprint import Store, code_hash, hash_bytes
 from ..metadata import EditionMeta
+from ..progress import progress
 from ..tei.citation import PASSAGE_UNIT, UNIT_NAMES, VERSION_UNIT
 from . import files
 from . import urls as urls_module
@@ -234,7 +235,7 @@ def _dts_resource(doc: Document, edition: EditionMeta, urls: Urls, paths: DtsPat
     return resource
 
 
-def _dts_root(docs: list[Document], edition: EditionMeta, urls: Urls, paths: DtsPaths) -> dict[str, Any]:
+def _dts_root(docs: Sequence[Document], edition: EditionMeta, urls: Urls, paths: DtsPaths) -> dict[str, Any]:
     return {
         "@id": DTS_ROOT,
         "@type": "Collection",
@@ -272,7 +273,7 @@ class Streamed:
     items: Callable[[], Iterator[Any]]
 
 
-def dts_collections(docs: list[Document], edition: EditionMeta,
+def dts_collections(docs: Sequence[Document], edition: EditionMeta,
                     urls: Urls) -> Iterator[tuple[str, bytes | dict[str, Any] | Streamed]]:
     """The files of the DTS API that list documents: the entry point and the collections."""
     for doc in docs:
@@ -373,7 +374,7 @@ def _dts_fragment(root: Any, source: Any) -> bytes:
     return out.replace(b"<dts:passage/>", text.encode("utf-8"), 1)
 
 
-def write_dts(docs: list[Document], edition: EditionMeta, urls: Urls, folder: Path,
+def write_dts(docs: Sequence[Document], edition: EditionMeta, urls: Urls, folder: Path,
                previous: Path | None, store: Store | None) -> Written:
     """Write the DTS API into ``folder``. A document's own files (dts_document) are
     hard-linked from the previous build's when the store knows them under the same key,
@@ -392,7 +393,7 @@ def write_dts(docs: list[Document], edition: EditionMeta, urls: Urls, folder: Pa
     written.add_all(write(rel, content) for rel, content in dts_collections(docs, edition, urls))
     code = code_hash(*DTS_CODE)
     earlier = previous / "data" / "dts" if previous is not None else None
-    for doc in docs:
+    for doc in progress(docs, len(docs), "dts"):
         key = hash_bytes("dts", code, DTS_VERSION, urls.base, doc.path.read_bytes())
         names = store.get("dts-files", key) if store is not None and earlier is not None else None
         if names is not None and earlier is not None:

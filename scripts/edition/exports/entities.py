@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +24,21 @@ def typed_date(value: str) -> dict[str, str]:
     return {"@value": value, "@type": XSD + kind}
 
 
-def _named_in(docs: list[Document]) -> dict[str, list[Document]]:
-    """Record id -> the documents that name it, in reading order."""
-    found: dict[str, list[Document]] = {}
-    for doc in docs:
+def _named_in(docs: Sequence[Document]) -> dict[str, list[int]]:
+    """Record id -> the positions in ``docs`` of the documents that name it, in reading
+    order (positions, not documents: a document index reads each from disk, and a record
+    named in every document would otherwise hold them all)."""
+    found: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
         named = dict.fromkeys([*doc.mentions, *doc.records, *(r for a in doc.actions
                                                                 for p in (*a.persons, *a.places)
                                                                 for r in p.refs)])
         for rid in named:
-            found.setdefault(rid, []).append(doc)
+            found.setdefault(rid, []).append(i)
     return found
 
 
-def _works(rid: str, docs: list[Document], urls: Urls) -> list[dict[str, Any]]:
+def _works(rid: str, docs: Iterable[Document], urls: Urls) -> list[dict[str, Any]]:
     """Per document that names the record, the document page as a schema.org
     CreativeWork, with the passages that name the record as its parts. A record the
     document names only in its header (sender, addressee) has no parts."""
@@ -49,9 +51,9 @@ def _works(rid: str, docs: list[Document], urls: Urls) -> list[dict[str, Any]]:
     return works
 
 
-def occurrences(docs: list[Document], urls: Urls) -> dict[str, list[dict[str, Any]]]:
+def occurrences(docs: Sequence[Document], urls: Urls) -> dict[str, list[dict[str, Any]]]:
     """Where each record occurs: per document (in reading order) the works of _works."""
-    return {rid: _works(rid, named, urls) for rid, named in _named_in(docs).items()}
+    return {rid: _works(rid, (docs[i] for i in named), urls) for rid, named in _named_in(docs).items()}
 
 
 # An inline context rather than the remote https://schema.org one, so that the file can be
@@ -59,7 +61,7 @@ def occurrences(docs: list[Document], urls: Urls) -> dict[str, list[dict[str, An
 CONTEXT = {"@vocab": "https://schema.org/", "url": {"@type": "@id"}, "sameAs": {"@type": "@id"}}
 
 
-def _items(docs: list[Document], urls: Urls, records: dict[str, Record]) -> Iterator[dict[str, Any]]:
+def _items(docs: Sequence[Document], urls: Urls, records: dict[str, Record]) -> Iterator[dict[str, Any]]:
     named_in = _named_in(docs)
     for record in records.values():
         item: dict[str, Any] = {
@@ -85,11 +87,12 @@ def _items(docs: list[Document], urls: Urls, records: dict[str, Record]) -> Iter
             item["geo"] = {"@type": "GeoCoordinates", "latitude": record.geo[0],
                            "longitude": record.geo[1]}
         if named_in.get(record.id):
-            item["subjectOf"] = _works(record.id, named_in[record.id], urls)
+            item["subjectOf"] = _works(record.id, (docs[i] for i in named_in[record.id]), urls)
         yield item
 
 
-def entities(docs: list[Document], urls: Urls, records: dict[str, Record] | None = None) -> dict[str, Any]:
+def entities(docs: Sequence[Document], urls: Urls,
+             records: dict[str, Record] | None = None) -> dict[str, Any]:
     """schema.org descriptions of every registry record (the canonical registers when
     given), with sameAs authority links (the registry records only identifiers someone
     verified) and where the documents mention them (subjectOf)."""
@@ -97,7 +100,7 @@ def entities(docs: list[Document], urls: Urls, records: dict[str, Record] | None
     return {"@context": CONTEXT, "@graph": list(_items(docs, urls, records))}
 
 
-def write_entities(path: Path, docs: list[Document], urls: Urls, records: dict[str, Record]) -> Path:
+def write_entities(path: Path, docs: Sequence[Document], urls: Urls, records: dict[str, Record]) -> Path:
     """data/entities.jsonld: :func:`entities`, written record by record (the same bytes
     as writing it whole), so that the graph of a large edition is never held whole."""
     return write_json_stream(path, {"@context": CONTEXT}, "@graph", _items(docs, urls, records))

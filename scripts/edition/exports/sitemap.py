@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -30,7 +31,7 @@ def site_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in found)
 
 
-def sitemap(site: Path, docs: list[Document], urls: Urls) -> bytes:
+def sitemap(site: Path, docs: Sequence[Document], urls: Urls) -> bytes:
     """Every HTML page of the site (as written by the time this runs), with its date: a
     document page the publication date of its TEI, the other pages the latest of those."""
     published = {d.id: d.published for d in docs if d.published}
