@@ -49,7 +49,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from proctree import KINDS, KindFigures, run_sampled  # noqa: E402
+from proctree import KINDS, KindFigures, line_at, run_sampled  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 EDITION = REPO / ".venv" / "bin" / "edition"
@@ -150,8 +150,9 @@ def _fmt(value: float | None, unit: str = "s") -> str:
     return f"{value:.2f} s"
 
 
-def _kinds_row(kinds: dict[str, KindFigures]) -> dict[str, Any]:
-    return {kind: {"peak_mib": f.peak_rss / 2**20, "cpu_s": f.cpu_seconds, "processes": len(f.processes)}
+def _kinds_row(kinds: dict[str, KindFigures], log: Path) -> dict[str, Any]:
+    return {kind: {"peak_mib": f.peak_rss / 2**20, "cpu_s": f.cpu_seconds, "processes": len(f.processes),
+                   "peak_at_s": f.peak_at, "peak_during": line_at(log, f.peak_at)}
             for kind, f in kinds.items() if f.processes}
 
 
@@ -172,8 +173,10 @@ def _measure(label: str, size: int, cmd: list[str], log: Path,
              extra_roots: Any = list) -> dict[str, Any]:
     seconds, code, wait4_peak, kinds = run_sampled(cmd, log, extra_roots)
     tail = " / ".join(log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-2:])
-    run = {"seconds": seconds, "exit": code, "largest_mib": wait4_peak / 2**20, "kinds": _kinds_row(kinds)}
-    per_kind = "; ".join(f"{k} {v['peak_mib']:.0f} MiB, {v['cpu_s']:.1f} s CPU, {v['processes']} proc"
+    run = {"seconds": seconds, "exit": code, "largest_mib": wait4_peak / 2**20,
+           "kinds": _kinds_row(kinds, log)}
+    per_kind = "; ".join(f"{k} {v['peak_mib']:.0f} MiB at {v['peak_at_s']:.0f} s "
+                         f"({v['peak_during'][:60]!r}), {v['cpu_s']:.1f} s CPU, {v['processes']} proc"
                          for k, v in run["kinds"].items())
     print(f"[{size}] {label}: {seconds:.2f} s, exit {code}, largest process {run['largest_mib']:.0f} MiB "
           f"(wait4); {per_kind}; {tail}", flush=True)

@@ -34,6 +34,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 @dataclass
 class KindFigures:
     peak_rss: int = 0  # bytes, the largest single process of the kind
+    peak_at: float = 0.0  # seconds after the start when it was reached
     processes: set[int] = field(default_factory=set)
     cpu: dict[int, float] = field(default_factory=dict)  # pid -> CPU seconds, last seen
 
@@ -113,6 +114,7 @@ class TreeSampler:
         self.interval = interval
         self.kinds: dict[str, KindFigures] = {kind: KindFigures() for kind in KINDS}
         self._kind_of: dict[int, str] = {}
+        self._started = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -140,23 +142,65 @@ class TreeSampler:
             cmd, rss, cpu = seen
             kind = self._kind_of.setdefault(pid, classify(pid, cmd, self.root, dask))
             figures = self.kinds[kind]
-            figures.peak_rss = max(figures.peak_rss, rss)
+            if rss > figures.peak_rss:
+                figures.peak_rss, figures.peak_at = rss, time.perf_counter() - self._started
             figures.processes.add(pid)
             figures.cpu[pid] = cpu
 
 
 def run_sampled(cmd: list[str], log: Path, extra_roots: Callable[[], list[int]] = list,
                 interval: float = 0.5) -> tuple[float, int, int, dict[str, KindFigures]]:
-    """Run ``cmd`` (output to ``log``) while sampling its tree: wall seconds, exit code,
-    peak RSS of its largest process by wait4 (bytes), and the figures per kind."""
+    """Run ``cmd`` while sampling its tree: wall seconds, exit code, peak RSS of its
+    largest process by wait4 (bytes), and the figures per kind. Its output goes to
+    ``log``, each line after the seconds since the start, so that a peak's time tells
+    the stage: the command runs on a pseudo-terminal, where it draws its progress."""
+    import pty
+    import re
     import subprocess
 
     start = time.perf_counter()
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+    main_fd, child_fd = pty.openpty()
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=child_fd, stderr=child_fd)
+        os.close(child_fd)
         sampler = TreeSampler(proc.pid, extra_roots, interval).start()
+
+        def copy() -> None:
+            pending = ""
+            while True:
+                try:
+                    chunk = os.read(main_fd, 65536)
+                except OSError:  # the command and its children closed the terminal
+                    chunk = b""
+                if not chunk:
+                    break
+                *lines, pending = re.split(r"[\r\n]+", pending + chunk.decode("utf-8", "replace"))
+                stamp = time.perf_counter() - start
+                out.writelines(f"[{stamp:8.1f} s] {line}\n" for line in lines if line.strip())
+            if pending.strip():
+                out.write(f"[{time.perf_counter() - start:8.1f} s] {pending}\n")
+
+        copier = threading.Thread(target=copy, daemon=True)
+        copier.start()
         _pid, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         kinds = sampler.stop()
+        copier.join(timeout=30)
+        os.close(main_fd)
     return seconds, proc.returncode, usage.ru_maxrss * 1024, kinds
+
+
+def line_at(log: Path, seconds: float) -> str:
+    """The last line ``log`` (as run_sampled writes it) had written at ``seconds``: what
+    the command was doing then."""
+    last = ""
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        stamp, _, text = line.partition(" s] ")
+        try:
+            if float(stamp.lstrip("[")) > seconds:
+                break
+        except ValueError:
+            continue
+        last = text
+    return last
