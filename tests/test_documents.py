@@ -77,3 +77,21 @@ def test_reading_order_is_by_date_a_reply_after_what_it_answers_undated_last() -
     # The reply keeps its place after what it answers even when its id sorts first.
     docs = [("a-reply", "1951-07-03", ["z-first"]), ("z-first", "1951-07-03", [])]
     assert [docs[i][0] for i in reading_order(docs)] == ["z-first", "a-reply"]
+
+
+def test_the_site_lists_the_documents_in_the_exports_reading_order(project: Project, tmp_path: Path) -> None:
+    """The home page and the about page (made from the summaries, read back from their
+    spool file) and the exports (the document index) agree on the reading order."""
+    from edition.html import render_site
+    from lxml import html as lxml_html
+
+    site = render_site(project, tmp_path / "site", jobs=1)
+    order = [d.id for d in load_documents(project)]
+    home = lxml_html.parse(str(site / "index.html")).getroot()
+    listed = [a.get("href").removeprefix("documents/").removesuffix(".html")
+              for a in home.iterfind(".//h3/a")]
+    assert listed == order
+    about = lxml_html.parse(str(site / "about.html")).getroot()
+    tei_links = [a.get("href").removeprefix("tei/").removesuffix(".xml")
+                 for a in about.iter("a") if a.get("type") == "application/tei+xml"]
+    assert tei_links == order

@@ -40,7 +40,7 @@ from .fingerprint import Store, code_hash, hash_bytes
 from .metadata import load_edition
 from .paths import PACKAGE_DIR, XSLT_DIR, Project
 from .progress import progress
-from .summaries import Occurrences, Summaries, markup, reading_order, write_text
+from .summaries import Occurrences, Summaries, markup, write_text
 from .summaries import registers as registers_of
 from .ui import Words
 from .workers import pool_map, use_pool
@@ -286,7 +286,7 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
     with tempfile.TemporaryDirectory(prefix="edition-site-") as tmp:
         occurrences = Occurrences(Path(tmp))
         try:
-            _render_pages(project, site, settings, tei_files, search, store, jobs, occurrences)
+            _render_pages(project, site, settings, tei_files, search, store, jobs, occurrences, Path(tmp))
         finally:
             occurrences.close()
     shutil.copytree(ASSETS, site / "assets")
@@ -296,27 +296,27 @@ def render_site(project: Project, out: Path | None = None, *, search: bool = Fal
 
 
 def _render_pages(project: Project, site: Path, settings: Settings, tei_files: list[Path], search: bool,
-                  store: Store | None, jobs: int, occurrences: Occurrences) -> None:
+                  store: Store | None, jobs: int, occurrences: Occurrences, spool: Path) -> None:
     tei = {path: hash_bytes(path.read_bytes()) for path in tei_files}
     code = code_hash(*CODE)
-    reduced = Summaries(site, occurrences)
+    reduced = Summaries(site, occurrences, spool)
     for path, text in _memo(store, tei_files, lambda p: hash_bytes("data", code, tei[p]),
                             "html-data", lambda p: ("data", p, None, search, {}), jobs):
         reduced.add(path, text)
-    datas = {path: reduced.docs[path] for path in tei_files}
-    titles = {d["id"]: d["title"] for d in datas.values()}
+    heads = reduced.heads
+    titles = {head.id: head.title for head in heads.values()}
 
     def neighbours(path: Path) -> dict[str, str]:
-        data = datas[path]
-        return {i: titles[i] for i in (*data["prev"], *data["next"]) if i in titles}
+        head = heads[path]
+        return {i: titles[i] for i in (*head.prev, *head.next) if i in titles}
 
     params = json.dumps(settings.xslt_params(), sort_keys=True)
     pages = _memo(store, tei_files, lambda p: hash_bytes("page", code, params, str(search), tei[p],
                                                          json.dumps(neighbours(p), sort_keys=True)),
                   "html-page", lambda p: ("page", p, settings, search, neighbours(p)), jobs)
     for tei_file, page in pages:
-        _write(site / "documents" / f"{datas[tei_file]['id']}.html", page)
-    docs = reading_order(list(datas.values()))
+        _write(site / "documents" / f"{heads[tei_file].id}.html", page)
+    docs = reduced.in_reading_order(tei_files)
 
     env = _environment()
     lang_names = {lang["code"]: lang["name"] for d in docs for lang in d["languages"]}

@@ -7,15 +7,18 @@ memory (an edition of 10,000 documents has hundreds of thousands)."""
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+
+from .documents import reading_order
 
 
 def write_text(path: Path, text: str) -> None:
@@ -123,17 +126,34 @@ class Occurrences:
 SHARED_FIELDS = ("languages", "senders", "recipients", "keywords", "witness", "witness_url")
 
 
+@dataclass(frozen=True)
+class Head:
+    """What the document pages and the reading order need of a summary, kept in memory."""
+
+    id: str
+    title: str
+    date: str | None
+    prev: tuple[str, ...]
+    next: tuple[str, ...]
+
+
 class Summaries:
     """The documents' summaries as the pages that span documents need them, each reduced
     as it arrives: its plain texts are written into the site and dropped; records, and
     texts that repeat (the encoding notes), are kept once however many documents carry
-    them; occurrences become slotted objects, one per place."""
+    them; occurrences become slotted objects, one per place. The reduced summary itself
+    goes to a spool file in ``folder`` (4 KiB a document, 40 MiB at 10,000 documents, is
+    more than the build should hold), and only its :class:`Head` stays in memory:
+    :meth:`in_reading_order` reads them back one at a time."""
 
-    def __init__(self, site: Path, occurrences: Occurrences) -> None:
+    def __init__(self, site: Path, occurrences: Occurrences, folder: Path) -> None:
         self.site = site
-        self.docs: dict[Path, dict[str, Any]] = {}
         self.occurrences = occurrences
+        self.heads: dict[Path, Head] = {}
         self._shared: dict[str, Any] = {}
+        self._spool = folder / "summaries.pickle"
+        self._spool.write_bytes(b"")
+        self._at: dict[Path, tuple[int, int]] = {}
 
     def _one(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._shared:
@@ -158,21 +178,46 @@ class Summaries:
                                       lambda value=data[key]: value)
         data["records"] = records
         data["about_html"] = self._one("about\0" + about, lambda: Markup(about)) if about else about
-        self.docs[tei_file] = data
+        self.heads[tei_file] = Head(doc_id, data["title"], data["date"], tuple(data["prev"]),
+                                    tuple(data["next"]))
+        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        with self._spool.open("ab") as handle:
+            self._at[tei_file] = (handle.tell(), len(blob))
+            handle.write(blob)
+
+    def in_reading_order(self, files: list[Path]) -> SpooledSummaries:
+        """The summaries of ``files`` by date, a reply after what it answers, then id."""
+        heads = [self.heads[f] for f in files]
+        order = reading_order([(h.id, h.date, list(h.prev)) for h in heads])
+        return SpooledSummaries(self._spool, [self._at[files[i]] for i in order])
 
 
-def reading_order(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Documents by date, a reply after what it answers (depth along prev links), then id."""
-    by_id = {d["id"]: d for d in docs}
+class SpooledSummaries(Sequence[dict[str, Any]]):
+    """Summaries read back from their spool file, one at a time, in a given order."""
 
-    def depth(doc: dict[str, Any], seen: frozenset[str] = frozenset()) -> int:
-        prev = [p for p in doc["prev"] if p in by_id and p not in seen]
-        return 1 + max((depth(by_id[p], seen | {doc["id"]}) for p in prev), default=-1)
+    def __init__(self, spool: Path, places: list[tuple[int, int]]) -> None:
+        self.spool = spool
+        self.places = places
 
-    return sorted(docs, key=lambda d: (d["date"] or "9999", depth(d), d["id"]))
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __getitem__(self, i: int) -> dict[str, Any]:  # type: ignore[override]
+        offset, length = self.places[i]
+        with self.spool.open("rb") as handle:
+            handle.seek(offset)
+            data: dict[str, Any] = pickle.loads(handle.read(length))
+        return data
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        with self.spool.open("rb") as handle:
+            for offset, length in self.places:
+                handle.seek(offset)
+                yield pickle.loads(handle.read(length))
 
 
-def registers(docs: list[dict[str, Any]], store: Occurrences, keys: Iterable[str]) -> dict[str, list[Entry]]:
+def registers(docs: Sequence[dict[str, Any]], store: Occurrences,
+              keys: Iterable[str]) -> dict[str, list[Entry]]:
     """Entries per register, merged over documents by record id (each TEI file carries the
     records it mentions; the registry gives every file the same record), with occurrences
     grouped by document in reading order (read from ``store`` page by page)."""
