@@ -131,6 +131,27 @@ def test_the_cluster_runs_each_task_where_a_pool_would(cluster, monkeypatch) -> 
     assert all(pid != os.getpid() for pid, _, _ in got)
 
 
+def test_the_cluster_holds_a_bounded_window_of_results_for_a_slow_caller(cluster, monkeypatch) -> None:
+    """However many items there are, no more than IN_FLIGHT a worker thread are submitted
+    and not yet taken: a result waits in its worker's memory until the caller takes it
+    (every document's TEI, then every page, when all were submitted at once)."""
+    monkeypatch.setenv(workers.SCHEDULER_ENV, cluster.scheduler_address)
+    pulled = 0
+
+    def items() -> Iterator[int]:
+        nonlocal pulled
+        for n in range(120):
+            pulled += 1
+            yield -n
+
+    window = workers.IN_FLIGHT * 2  # two workers of one thread
+    taken = 0
+    for taken, result in enumerate(workers.pool_map(abs, items(), jobs=2), 1):
+        assert result == taken - 1
+        assert pulled - taken <= window
+    assert taken == 120
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch) -> None:
     monkeypatch.setenv(workers.SCHEDULER_ENV, "tcp://127.0.0.1:9")  # the discard port: nobody
     monkeypatch.setattr(workers, "_CLIENTS", {})

@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import socket
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from .errors import CannotRun
@@ -59,8 +59,9 @@ def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: st
     Locally: a ProcessPoolExecutor of ``jobs`` processes started with ``context`` (fork
     where the children should inherit the parent's loaded state, spawn where a native
     runtime such as saxonche must start fresh), each run through ``initializer``. On a
-    cluster: one Dask task per item; ``initializer(*initargs)`` runs once in each worker
-    process before its first task."""
+    cluster: one Dask task per item, ``IN_FLIGHT`` a worker thread at a time;
+    ``initializer(*initargs)`` runs once in each worker process before its first task.
+    Either way, only a window of results waits for the caller, wherever they are held."""
     address = scheduler()
     if address is None:
         # Each worker dies with this process (lifeline), even when it is killed outright.
@@ -72,12 +73,11 @@ def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: st
     call: Callable[[T], R] = fn
     if initializer is not None:
         call = functools.partial(_initialised, initializer, initargs, fn)
-    futures = client.map(call, list(items), pure=False)
-    try:
-        for future in futures:
-            yield future.result()
-    finally:
-        client.cancel(futures)
+    # One task per item, a window of them at a time: a result stays in its worker's memory
+    # until the caller has taken it (``client.map`` of every item held every document's
+    # TEI, then every page, in the workers: over 1 GiB each at 10,000 documents).
+    window = IN_FLIGHT * max(1, sum(client.nthreads().values()))
+    yield from _in_order(lambda item: client.submit(call, item, pure=False), iter(items), window)
 
 
 # Chunks a local pool works on at once, per process, and the most items a chunk holds.
@@ -99,15 +99,22 @@ def _windowed(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T
     size = max(1, min(chunksize, MAX_CHUNK))
     source = iter(items)
     chunks = iter(lambda: list(itertools.islice(source, size)), [])
-    pending: collections.deque[Future[list[R]]] = collections.deque(
-        pool.submit(_call_chunk, fn, chunk) for chunk in itertools.islice(chunks, IN_FLIGHT * jobs))
+    for results in _in_order(lambda chunk: pool.submit(_call_chunk, fn, chunk), chunks, IN_FLIGHT * jobs):
+        yield from results
+
+
+def _in_order(submit: Callable[[Any], Any], units: Iterator[Any], window: int) -> Iterator[Any]:
+    """The results of ``submit(unit)`` (a future: concurrent.futures or Dask) for each of
+    ``units``, in order, with at most ``window`` of them submitted and not yet taken."""
+    pending: collections.deque[Any] = collections.deque(
+        submit(unit) for unit in itertools.islice(units, window))
     try:
         while pending:
-            results = pending.popleft().result()
-            following = next(chunks, None)
+            result = pending.popleft().result()  # the future goes: a worker may drop its result
+            following = next(units, None)
             if following is not None:
-                pending.append(pool.submit(_call_chunk, fn, following))
-            yield from results
+                pending.append(submit(following))
+            yield result
     finally:
         for future in pending:  # the caller stopped early, or a task failed
             future.cancel()
