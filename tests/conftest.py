@@ -79,6 +79,19 @@ def copy_project(folder: Path, settings: Path | None = None) -> Project:
     return Project(folder)
 
 
+def generated_project(folder: Path, documents: int) -> Project:
+    """A throwaway project of ``documents`` generated documents (benchmarks/generate.py:
+    shaped like the shipped ones, replies among them) with the tests' settings. No tei/ yet."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate
+
+    generate(documents, folder)
+    shutil.copyfile(TEST_SETTINGS, folder / "source" / "edition.toml")
+    return Project(folder)
+
+
 FIXTURE_PROJECT = REPO / "tests" / "fixtures" / "project"
 
 

@@ -5,30 +5,21 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, TEST_SETTINGS, copy_project
+from conftest import CORPUS, copy_project, generated_project
 from edition import encode
 from edition.corpus import CACHED, Corpus
 from edition.encode import encode_one, load_sources
 from edition.metadata import load_document
 from edition.paths import Project
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """Forty generated documents, some of them replies (benchmarks/generate.py)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate import generate
-
-    folder = tmp_path_factory.mktemp("corpus") / "project"
-    generate(40, folder)
-    shutil.copyfile(TEST_SETTINGS, folder / "source" / "edition.toml")
-    return Project(folder)
+    """Forty generated documents, some of them replies."""
+    return generated_project(tmp_path_factory.mktemp("corpus") / "project", 40)
 
 
 def test_a_document_read_again_is_its_metadata_with_the_documents_that_answer_it(generated: Project) -> None:

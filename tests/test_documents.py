@@ -4,13 +4,11 @@ the same documents in the same reading order, and the same exports from either."
 from __future__ import annotations
 
 import json
-import shutil
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from conftest import TEST_SETTINGS
+from conftest import generated_project
 from edition.documents import Document, DocumentIndex, load_documents, load_registers, reading_order
 from edition.encode import encode_documents
 from edition.exports.cmif import cmif
@@ -20,19 +18,11 @@ from edition.exports.urls import Urls
 from edition.metadata import load_edition
 from edition.paths import Project
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """Twenty-four generated documents (benchmarks/generate.py), replies among them, encoded."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate import generate
-
-    folder = tmp_path_factory.mktemp("documents") / "project"
-    generate(24, folder)
-    shutil.copyfile(TEST_SETTINGS, folder / "source" / "edition.toml")
-    project = Project(folder)
+    """Twenty-four generated documents, replies among them, encoded."""
+    project = generated_project(tmp_path_factory.mktemp("documents") / "project", 24)
     encode_documents(project, validate=False)
     return project
 
