@@ -22,6 +22,7 @@ import itertools
 import multiprocessing
 import os
 import socket
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -59,7 +60,7 @@ def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: st
     Locally: a ProcessPoolExecutor of ``jobs`` processes started with ``context`` (fork
     where the children should inherit the parent's loaded state, spawn where a native
     runtime such as saxonche must start fresh), each run through ``initializer``. On a
-    cluster: one Dask task per item, ``IN_FLIGHT`` a worker thread at a time;
+    cluster: one Dask task per chunk, ``IN_FLIGHT`` a worker thread at a time;
     ``initializer(*initargs)`` runs once in each worker process before its first task.
     Either way, only a window of results waits for the caller, wherever they are held."""
     address = scheduler()
@@ -73,14 +74,23 @@ def pool_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int, context: st
     call: Callable[[T], R] = fn
     if initializer is not None:
         call = functools.partial(_initialised, initializer, initargs, fn)
-    # One task per item, a window of them at a time: a result stays in its worker's memory
+    # Chunks as locally, a window of them at a time: a result stays in its worker's memory
     # until the caller has taken it (``client.map`` of every item held every document's
-    # TEI, then every page, in the workers: over 1 GiB each at 10,000 documents).
+    # TEI, then every page, in the workers: over 1 GiB each at 10,000 documents), and a
+    # task per document cost more in Dask's messages than a summary takes to make. Each
+    # task's key is named for the work it does, as Dask names a task of ``call``.
+    from dask.utils import funcname
+
+    name = funcname(call)
     window = IN_FLIGHT * max(1, sum(client.nthreads().values()))
-    yield from _in_order(lambda item: client.submit(call, item, pure=False), iter(items), window)
+    for results in _in_order(lambda chunk: client.submit(_call_chunk, call, chunk, pure=False,
+                                                         key=f"{name}-{uuid.uuid4().hex}"),
+                             _chunks(items, chunksize), window):
+        yield from results
 
 
-# Chunks a local pool works on at once, per process, and the most items a chunk holds.
+# Chunks a pool works on at once, per local process or cluster worker thread, and the most
+# items a chunk holds.
 # ``Executor.map`` submits every item at once and keeps each result until the caller takes
 # it: when the caller is slower than the workers (it writes, reduces, validates), every
 # document's result ends up in the build process's memory. A window keeps that bounded.
@@ -96,11 +106,16 @@ def _windowed(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T
               chunksize: int) -> Iterator[R]:
     """``fn`` over ``items`` on ``pool``, in order, with at most ``IN_FLIGHT * jobs``
     chunks submitted and not yet taken by the caller."""
+    for results in _in_order(lambda chunk: pool.submit(_call_chunk, fn, chunk), _chunks(items, chunksize),
+                             IN_FLIGHT * jobs):
+        yield from results
+
+
+def _chunks(items: Iterable[T], chunksize: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``chunksize`` (at most ``MAX_CHUNK``), taken as they are needed."""
     size = max(1, min(chunksize, MAX_CHUNK))
     source = iter(items)
-    chunks = iter(lambda: list(itertools.islice(source, size)), [])
-    for results in _in_order(lambda chunk: pool.submit(_call_chunk, fn, chunk), chunks, IN_FLIGHT * jobs):
-        yield from results
+    return iter(lambda: list(itertools.islice(source, size)), [])
 
 
 def _in_order(submit: Callable[[Any], Any], units: Iterator[Any], window: int) -> Iterator[Any]:
