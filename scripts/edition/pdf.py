@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import json
 import logging
 import os
@@ -254,7 +253,7 @@ class _Renderer:
         # The first layout needs the index for its length only: its locators print "0",
         # and the index is laid out again alone with their pages (_index).
         params = {**params, "index-pages": "#placeholder"}
-        with _weasyprint_warnings() as warnings, _no_cycle_collection():
+        with _weasyprint_warnings() as warnings:
             html = self._html(sources, params)
             document = self._layout(html, sources[0])
             layouts = 1
@@ -326,22 +325,6 @@ class _Renderer:
                               font_config=self.fonts))
         return HTML(string=html, base_url=source.resolve().parent.as_uri() + "/").render(
             stylesheets=sheets, font_config=self.fonts)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off while one PDF is made. A layout allocates boxes by
-    the hundred thousand and keeps most of them to the end, so the collector runs again
-    and again over objects that are all still alive: a tenth of the time of a PDF
-    (bench_pdf.py, 1.05 -> 0.94 s CPU for a five-page document). What a layout leaves in
-    cycles is collected once it is back on, with the next PDF's first allocations."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _rows_over_pages(document: Any) -> set[str]:
