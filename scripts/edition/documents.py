@@ -9,7 +9,6 @@ neither of them, so that they do not depend on each other through it.
 from __future__ import annotations
 
 import copy
-import pickle
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from .citation import CiteInfo, cite_info
 from .errors import EditionError, Problem
 from .paths import Project
 from .progress import progress
+from .spool import Spool, Spooled, read_place
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -221,9 +221,7 @@ class Document:
         if self.spooled is None:
             return self
         path, offset, length = self.spooled
-        with path.open("rb") as handle:
-            handle.seek(offset)
-            doc: Document = pickle.loads(handle.read(length))
+        doc: Document = read_place(path, (offset, length))
         return doc
 
     def title(self, lang: str = "en") -> str:
@@ -419,7 +417,7 @@ def reading_order(docs: list[tuple[str, str | None, list[str]]]) -> list[int]:
     return sorted(range(len(docs)), key=lambda i: (docs[i][1] or "9999", depth(docs[i][0]), docs[i][0]))
 
 
-class DocumentIndex(Sequence[Document]):
+class DocumentIndex(Spooled[Document]):
     """The documents, kept in a spool file rather than in memory, for an edition of any
     size: each whole (:meth:`Document.full`, for the exports made one document at a time:
     DTS passages, search records) and each without its units (what the exports that span
@@ -429,50 +427,28 @@ class DocumentIndex(Sequence[Document]):
     documents alone held 86 MiB, docs/performance.md); a caller that needs documents
     again later keeps their positions, not the documents."""
 
-    def __init__(self, spool: Path) -> None:
-        self.spool = spool
-        spool.write_bytes(b"")
-        self._light: list[tuple[int, int]] = []  # (offset, length) of each light document
+    def __init__(self, path: Path) -> None:
+        self._spool = Spool(path)
+        super().__init__(path, [])  # the places of the light documents
         self._keys: list[tuple[str, str | None, list[str]]] = []  # what reading_order needs
 
     def add(self, doc: Document) -> None:
-        data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
-        with self.spool.open("ab") as handle:
-            offset = handle.tell()
-            handle.write(data)
-            light = copy.copy(doc)
-            light.divisions = [Division(d.id, d.lang, d.type, [], d.corresp, d.size) for d in doc.divisions]
-            light.spooled = (self.spool, offset, len(data))
-            small = pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL)
-            self._light.append((handle.tell(), len(small)))
-            handle.write(small)
+        whole = self._spool.add(doc)
+        light = copy.copy(doc)
+        light.divisions = [Division(d.id, d.lang, d.type, [], d.corresp, d.size) for d in doc.divisions]
+        light.spooled = (self.path, *whole)
+        self.places.append(self._spool.add(light))
         self._keys.append((doc.id, doc.date, doc.prev))
 
     def ordered(self) -> DocumentIndex:
         """The same documents in reading order (:func:`reading_order`)."""
         order = reading_order(self._keys)
-        self._light = [self._light[i] for i in order]
+        self.places = [self.places[i] for i in order]
         self._keys = [self._keys[i] for i in order]
         return self
 
     def ids(self) -> list[str]:
         return [doc_id for doc_id, _, _ in self._keys]
-
-    def __len__(self) -> int:
-        return len(self._light)
-
-    def __getitem__(self, i: int) -> Document:  # type: ignore[override]
-        offset, length = self._light[i]
-        with self.spool.open("rb") as handle:
-            handle.seek(offset)
-            doc: Document = pickle.loads(handle.read(length))
-        return doc
-
-    def __iter__(self) -> Iterator[Document]:
-        with self.spool.open("rb") as handle:
-            for offset, length in self._light:
-                handle.seek(offset)
-                yield pickle.loads(handle.read(length))
 
 
 def all_records(docs: Iterable[Document]) -> dict[str, Record]:

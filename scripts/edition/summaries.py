@@ -7,11 +7,10 @@ memory (an edition of 10,000 documents has hundreds of thousands)."""
 from __future__ import annotations
 
 import json
-import pickle
 import shutil
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .documents import reading_order
+from .spool import Place, Spool, Spooled
 
 
 def write_text(path: Path, text: str) -> None:
@@ -151,9 +151,8 @@ class Summaries:
         self.occurrences = occurrences
         self.heads: dict[Path, Head] = {}
         self._shared: dict[str, Any] = {}
-        self._spool = folder / "summaries.pickle"
-        self._spool.write_bytes(b"")
-        self._at: dict[Path, tuple[int, int]] = {}
+        self._spool = Spool(folder / "summaries.pickle")
+        self._at: dict[Path, Place] = {}
 
     def _one(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._shared:
@@ -180,40 +179,13 @@ class Summaries:
         data["about_html"] = self._one("about\0" + about, lambda: Markup(about)) if about else about
         self.heads[tei_file] = Head(doc_id, data["title"], data["date"], tuple(data["prev"]),
                                     tuple(data["next"]))
-        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-        with self._spool.open("ab") as handle:
-            self._at[tei_file] = (handle.tell(), len(blob))
-            handle.write(blob)
+        self._at[tei_file] = self._spool.add(data)
 
-    def in_reading_order(self, files: list[Path]) -> SpooledSummaries:
+    def in_reading_order(self, files: list[Path]) -> Spooled[dict[str, Any]]:
         """The summaries of ``files`` by date, a reply after what it answers, then id."""
         heads = [self.heads[f] for f in files]
         order = reading_order([(h.id, h.date, list(h.prev)) for h in heads])
-        return SpooledSummaries(self._spool, [self._at[files[i]] for i in order])
-
-
-class SpooledSummaries(Sequence[dict[str, Any]]):
-    """Summaries read back from their spool file, one at a time, in a given order."""
-
-    def __init__(self, spool: Path, places: list[tuple[int, int]]) -> None:
-        self.spool = spool
-        self.places = places
-
-    def __len__(self) -> int:
-        return len(self.places)
-
-    def __getitem__(self, i: int) -> dict[str, Any]:  # type: ignore[override]
-        offset, length = self.places[i]
-        with self.spool.open("rb") as handle:
-            handle.seek(offset)
-            data: dict[str, Any] = pickle.loads(handle.read(length))
-        return data
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        with self.spool.open("rb") as handle:
-            for offset, length in self.places:
-                handle.seek(offset)
-                yield pickle.loads(handle.read(length))
+        return Spooled(self._spool.path, [self._at[files[i]] for i in order])
 
 
 def registers(docs: Sequence[dict[str, Any]], store: Occurrences,
